@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "opswiki",
+    products: [
+        .executable(name: "opswiki", targets: ["opswiki"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CLinux"),
+        .target(name: "WikiStore", dependencies: ["CGit2"]),
+        .target(name: "WikiRender"),
+        .target(name: "WikiHTTP", dependencies: ["WikiStore", "WikiRender", "CLinux"]),
+        .executableTarget(name: "opswiki", dependencies: ["WikiStore", "WikiRender", "WikiHTTP"]),
+        .executableTarget(name: "Benchmarks", dependencies: ["WikiRender", "WikiStore"], path: "Benchmarks"),
+        .testTarget(name: "WikiStoreTests", dependencies: ["WikiStore"]),
+        .testTarget(name: "WikiRenderTests", dependencies: ["WikiRender"]),
+        .testTarget(name: "WikiHTTPTests", dependencies: ["WikiHTTP", "WikiStore", "WikiRender"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
