@@ -1,2 +1,3 @@
 import Foundation
-print("opswiki")
+
+exit(OpsWiki.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,66 @@
+# opswiki: `make serve` and `make test` are the whole set-up on a fresh Debian machine.
+SHELL := /bin/bash
+SWIFT ?= swift
+SHARED ?= ../shared
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DEMO ?= .demo/wiki.git
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_BIN := .build/release/opswiki
+
+BUILD_PACKAGES := libgit2-dev pkg-config
+TEST_PACKAGES := git python3
+BENCH_PACKAGES := cmark-gfm wrk nginx-light
+
+# Installs the Debian packages named in $(1) that are not installed yet.
+define ensure_packages
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+.PHONY: serve build test conformance bench fuzz deps test-deps bench-deps clean check-swift
+
+check-swift:
+	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is not on PATH: install the Swift toolchain (swift.org) first."; exit 1; }
+
+deps: check-swift
+	$(call ensure_packages,$(BUILD_PACKAGES))
+
+test-deps: deps
+	$(call ensure_packages,$(TEST_PACKAGES))
+
+bench-deps: deps
+	$(call ensure_packages,$(BENCH_PACKAGES))
+
+build: deps
+	$(SWIFT) build -c release --product opswiki
+
+## serve: build, create the demo wiki once, serve it at http://$(HOST):$(PORT)
+serve: build
+	@[ -d "$(DEMO)" ] || { mkdir -p "$$(dirname "$(DEMO)")" && $(RELEASE_BIN) init "$(DEMO)" --demo; }
+	$(RELEASE_BIN) serve --repo "$(DEMO)" --host $(HOST) --port $(PORT)
+
+## test: every unit and integration test, then the Markdown conformance suites when ../shared is present
+test: test-deps
+	$(SWIFT) test
+	@$(MAKE) --no-print-directory conformance
+
+## conformance: CommonMark 0.31.2 and GFM suites through `opswiki render` (skipped without ../shared)
+conformance: build
+	@if [ ! -x "$(SHARED)/conformance/run-conformance" ]; then \
+	  echo "conformance: $(SHARED)/conformance is absent (a fresh clone without ../shared): skipped"; \
+	else \
+	  python3 scripts/conformance.py --shared "$(SHARED)" --renderer "$(RELEASE_BIN) render --pure --unsafe --batch"; \
+	fi
+
+## bench: benchmarks, each printed beside its reference as a ratio
+bench: bench-deps
+	$(SWIFT) build -c release --product opswiki
+	$(SWIFT) build -c release --product Benchmarks
+	.build/release/Benchmarks --opswiki $(RELEASE_BIN) --shared "$(SHARED)"
+
+clean:
+	rm -rf .build .demo
