@@ -8,8 +8,8 @@ DEMO ?= .demo/wiki.git
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/opswiki
 
-BUILD_PACKAGES := libgit2-dev pkg-config
-TEST_PACKAGES := git python3
+BUILD_PACKAGES := libgit2-dev libcrypt-dev pkg-config
+TEST_PACKAGES := git python3 apache2-utils
 BENCH_PACKAGES := cmark-gfm wrk nginx-light
 
 # Installs the Debian packages named in $(1) that are not installed yet.

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import WikiHTTP
+
+/// Hashes written by Apache's real `htpasswd` tool (apache2-utils) must verify through libcrypt.
+struct PasswordHashTests {
+    private func htpasswd(_ flag: String, _ user: String, _ password: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/htpasswd")
+        process.arguments = ["-n", "-b", flag, user, password]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let line = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(line.drop { $0 != ":" }.dropFirst())
+    }
+
+    @Test("bcrypt and sha-crypt hashes from htpasswd verify; wrong passwords do not", arguments: ["-B", "-5", "-2"])
+    func htpasswdHashes(flag: String) throws {
+        let hash = try htpasswd(flag, "alice", "correct horse ☃")
+        #expect(PasswordHash.isSupported(hash))
+        #expect(PasswordHash.verify("correct horse ☃", against: hash))
+        #expect(!PasswordHash.verify("correct horse", against: hash))
+        #expect(!PasswordHash.verify("", against: hash))
+    }
+
+    @Test("Apache MD5 ($apr1$) and plain entries are refused rather than guessed")
+    func unsupportedHashes() throws {
+        let md5 = try htpasswd("-m", "bob", "secret")
+        #expect(md5.hasPrefix("$apr1$"))
+        #expect(!PasswordHash.verify("secret", against: md5))
+        #expect(!PasswordHash.verify("secret", against: "secret"))
+    }
+
+    @Test("A hash we make is bcrypt, salted, and verifies")
+    func makeHash() throws {
+        let first = try #require(PasswordHash.make("s3cret", cost: 4))
+        let second = try #require(PasswordHash.make("s3cret", cost: 4))
+        #expect(first.hasPrefix("$2b$04$"))
+        #expect(first != second)
+        #expect(PasswordHash.verify("s3cret", against: first))
+        #expect(!PasswordHash.verify("s3cret!", against: first))
+    }
+}
