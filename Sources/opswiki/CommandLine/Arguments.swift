@@ -1,48 +1,49 @@
 /// A cursor over a subcommand's arguments: `--flag`, `--option value`, `--option=value`, `--`, positionals.
 struct Arguments {
     private var remaining: [String]
-    private var positionals: [String] = []
 
     /// Wraps the arguments that follow the subcommand's name.
     init(_ arguments: some Sequence<String>) { remaining = Array(arguments) }
 
+    /// Arguments before `--`, where options may appear.
+    private var optionEnd: Int { remaining.firstIndex(of: "--") ?? remaining.endIndex }
+
     /// Removes `--name` (or `-short`) and reports whether it was present.
     mutating func flag(_ name: String, short: String? = nil) -> Bool {
-        guard let index = remaining.firstIndex(where: { $0 == "--\(name)" || (short != nil && $0 == "-\(short!)") }),
-              index < (remaining.firstIndex(of: "--") ?? remaining.endIndex) else { return false }
+        let spellings = ["--\(name)"] + (short.map { ["-\($0)"] } ?? [])
+        guard let index = remaining[..<optionEnd].firstIndex(where: spellings.contains) else { return false }
         remaining.remove(at: index)
         return true
     }
 
-    /// Removes `--name value` or `--name=value` and returns the value; a missing value is a usage error.
-    mutating func option(_ name: String) throws(UsageError) -> String? {
-        let end = remaining.firstIndex(of: "--") ?? remaining.endIndex
+    /// Removes `--name value` or `--name=value` (`-name value` when `short`) and returns the value.
+    mutating func option(_ name: String, short: Bool = false) throws(UsageError) -> String? {
+        let spelling = short ? "-\(name)" : "--\(name)"
+        let end = optionEnd
         for index in remaining.indices where index < end {
             let argument = remaining[index]
-            if argument == "--\(name)" {
-                guard index + 1 < end, !remaining[index + 1].hasPrefix("--") else {
-                    throw UsageError("--\(name) needs a value")
-                }
+            if argument == spelling {
+                guard index + 1 < end else { throw UsageError("\(spelling) needs a value") }
                 let value = remaining[index + 1]
                 remaining.removeSubrange(index...(index + 1))
                 return value
             }
-            if argument.hasPrefix("--\(name)=") {
+            if argument.hasPrefix(spelling + "=") {
                 remaining.remove(at: index)
-                return String(argument.dropFirst(name.count + 3))
+                return String(argument.dropFirst(spelling.count + 1))
             }
         }
         return nil
     }
 
-    /// Every occurrence of `--name value` / `--name=value`, in order.
-    mutating func options(_ name: String) throws(UsageError) -> [String] {
+    /// Every occurrence of the option, in order.
+    mutating func options(_ name: String, short: Bool = false) throws(UsageError) -> [String] {
         var values: [String] = []
-        while let value = try option(name) { values.append(value) }
+        while let value = try option(name, short: short) { values.append(value) }
         return values
     }
 
-    /// The positional arguments left once every option was taken; an unknown `--option` is a usage error.
+    /// The positional arguments left once every option was taken; an unknown option is a usage error.
     mutating func finish() throws(UsageError) -> [String] {
         var result: [String] = []
         var afterSeparator = false
