@@ -8,7 +8,7 @@ extension Wiki {
     public func save(_ edit: PageEdit) throws -> WriteOutcome {
         let message = try Self.commitMessage(edit.message, default: "Update \(edit.name)")
         return try write { repo, tip in
-            try checkFolders(of: edit.name.fileName, at: tip, in: repo)
+            try checkPath(edit.name.fileName, at: tip, in: repo)
             let current = try tip.flatMap { try repo.fileBytes(at: edit.name.fileName, inCommit: $0) }
             if current?.bytes == edit.content { return .finished(.unchanged) }
             let base = try edit.base.flatMap { try baseFile(edit.name.fileName, at: $0.id, in: repo) }
@@ -45,7 +45,7 @@ extension Wiki {
                 throw StoreError.pageNotFound(from)
             }
             if try repo.entry(at: to.fileName, inCommit: tip) != nil { throw StoreError.pageExists(to) }
-            try checkFolders(of: to.fileName, at: tip, in: repo)
+            try checkPath(to.fileName, at: tip, in: repo)
             let updates: [TreeUpdate] = [.remove(path: from.fileName), .upsert(path: to.fileName, blob: entry.id, mode: entry.mode)]
             return .commit(updates, author, text, merged: false)
         })
@@ -69,10 +69,7 @@ extension Wiki {
         let attachment = try AttachmentPath(path)
         let text = try Self.commitMessage(message, default: "Upload \(attachment)")
         return try commitRevision(write { repo, tip in
-            try checkFolders(of: attachment.description, at: tip, in: repo)
-            if let tip, let existing = try repo.entry(at: attachment.description, inCommit: tip), existing.isTree {
-                throw StoreError.invalidPath(path, reason: "a folder has this path")
-            }
+            try checkPath(attachment.description, at: tip, in: repo)
             return .commit(try upsert(bytes, at: attachment.description, in: repo), author, text, merged: false)
         })
     }
@@ -135,9 +132,13 @@ extension Wiki {
         }
     }
 
-    /// Refuses a path whose parent folders are files at the tip (`a` is a file, so `a/b.md` cannot exist).
-    private func checkFolders(of path: String, at tip: ObjectID?, in repo: GitRepository) throws {
+    /// Refuses to write a file at `path` when the tip has a folder, symlink or submodule there (writing would
+    /// replace it), or a file where one of its parent folders should be (`a` is a file, so `a/b.md` cannot exist).
+    private func checkPath(_ path: String, at tip: ObjectID?, in repo: GitRepository) throws {
         guard let tip else { return }
+        if let existing = try repo.entry(at: path, inCommit: tip), !existing.isFile {
+            throw StoreError.invalidPath(path, reason: "the path holds a folder or a link, not a file")
+        }
         var folder = Substring(path)
         while let slash = folder.lastIndex(of: "/") {
             folder = folder[..<slash]

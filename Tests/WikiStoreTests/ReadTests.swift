@@ -11,7 +11,9 @@ struct ReadTests {
             try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
             let work = wiki.root.appendingPathComponent("work")
             #expect(try wiki.runGit(["init", "-q", work.path], inRepository: false).status == 0)
-            let cases = [(wiki.root.appendingPathComponent("missing").path, "no such directory"),
+            let file = wiki.root.appendingPathComponent("file.txt")
+            try Data("x".utf8).write(to: file)
+            let cases = [(wiki.root.appendingPathComponent("missing").path, "no such directory"), (file.path, "not a directory"),
                          (plain.path, "not a git repository"), (work.path, "not a bare repository")]
             for (path, reason) in cases {
                 #expect {

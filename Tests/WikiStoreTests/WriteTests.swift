@@ -198,6 +198,36 @@ struct WriteTests {
         }
     }
 
+    @Test("A page is never written over a folder or through a file used as a folder")
+    func pathCollisions() throws {
+        try withWiki(pages: ["Home": "h\n"]) { (wiki) throws in
+            try wiki.externalCommit(file: "odd.md/inner.md", text: "inside\n")
+            #expect(throws: StoreError.self) { try wiki.save("odd", "x\n", base: try wiki.tip()) }
+            try wiki.wiki.upload(path: "data.bin", bytes: [1], author: TemporaryWiki.author)
+            #expect(throws: StoreError.self) { try wiki.wiki.upload(path: "data.bin/x.png", bytes: [1], author: TemporaryWiki.author) }
+            #expect(throws: StoreError.self) { try wiki.save("Home.md/x", "x\n", base: try wiki.tip()) }
+            #expect(try wiki.git("show", "main:odd.md/inner.md") == "inside\n")
+            #expect(try wiki.commitCount() == 3)
+        }
+    }
+
+    @Test("A base that is not a commit of the repository is revisionNotFound")
+    func unknownBase() throws {
+        try withWiki(pages: ["Home": "h\n"]) { (wiki) throws in
+            let bogus = Revision(try #require(ObjectID(hex: String(repeating: "ab", count: 20))))
+            #expect(throws: StoreError.revisionNotFound(bogus.description)) { try wiki.save("Home", "x\n", base: bogus) }
+        }
+    }
+
+    @Test("Every Wiki opened on one repository shares its writer lock")
+    func sharedWriterLock() throws {
+        try withWiki { (wiki) throws in
+            let other = try Wiki.open(at: wiki.path + "/.")
+            #expect(other.writer === wiki.wiki.writer)
+            #expect(other.path == wiki.path)
+        }
+    }
+
     @Test("A signature libgit2 refuses is invalid input and commits nothing")
     func badAuthor() throws {
         try withWiki(pages: ["Home": "h\n"]) { (wiki) throws in
