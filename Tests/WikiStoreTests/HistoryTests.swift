@@ -40,6 +40,7 @@ struct HistoryTests {
         #expect(first.count == 3)
         #expect(first + rest == all)
         #expect(throws: StoreError.self) { try wiki.wiki.history(of: name, limit: 0) }
+        try wiki.expectConsistent()
     }
 
     @Test("A deleted page's history starts with the deletion")
@@ -106,5 +107,6 @@ struct HistoryTests {
         #expect(recent.map { $0.files.map(\.path) } == [["Other.md"], ["dir/New.md"]])
         let next = try wiki.wiki.recentChanges(limit: 10, after: try #require(recent.last).commit.id.description)
         #expect(next.map(\.commit.summary) == Array(summaries.dropFirst(2)))
+        try wiki.expectConsistent()
     }
 }

@@ -228,6 +228,32 @@ struct WriteTests {
         }
     }
 
+    @Test("Readers on 4 threads always see a whole committed version while a writer commits")
+    func readsDuringWrites() throws {
+        try withWiki(pages: ["Home": "version 0\n"]) { (wiki) throws in
+            let written = (0...20).map { "version \($0)\n" }
+            let outcomes = try race(threads: 5) { index -> [String] in
+                if index == 0 {
+                    for text in written.dropFirst() { try wiki.save("Home", text, base: try wiki.tip()) }
+                    return []
+                }
+                return try (0..<40).map { _ in try wiki.text("Home") }
+            }
+            #expect(outcomes.joined().allSatisfy { written.contains($0) })
+            #expect(try wiki.text("Home") == "version 20\n")
+            #expect(try wiki.commitCount() == 21)
+        }
+    }
+
+    @Test("The committer is the wiki's identity, the author the user")
+    func committerIdentity() throws {
+        try withWiki { (wiki) throws in
+            let bot = try Wiki.open(at: wiki.path, identity: Person(name: "Wiki Bot", email: "bot@example.com"))
+            try bot.save(PageEdit(name: PageName("Home"), content: Array("x\n".utf8), message: "Hello", base: nil, author: TemporaryWiki.author))
+            #expect(try wiki.git("log", "-1", "--format=%an|%cn <%ce>", "main") == "Test Author|Wiki Bot <bot@example.com>\n")
+        }
+    }
+
     @Test("A signature libgit2 refuses is invalid input and commits nothing")
     func badAuthor() throws {
         try withWiki(pages: ["Home": "h\n"]) { (wiki) throws in
@@ -262,7 +288,12 @@ func race<R: Sendable>(threads: Int, _ body: @escaping @Sendable (Int) throws ->
     start.broadcast()
     start.unlock()
     group.wait()
-    return try results.withLock { all in try (0..<threads).map { index in try all[index]!.get() } }
+    return try results.withLock { all in
+        try (0..<threads).map { index in
+            guard let result = all[index] else { throw TestFailure("thread \(index) returned nothing") }
+            return try result.get()
+        }
+    }
 }
 
 extension TemporaryWiki {
