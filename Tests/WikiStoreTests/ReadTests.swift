@@ -36,6 +36,31 @@ struct ReadTests {
         }
     }
 
+    @Test("create accepts an existing empty directory and makes HEAD point at an unborn main")
+    func createInEmptyDirectory() throws {
+        try withWiki { (wiki) throws in
+            let empty = wiki.root.appendingPathComponent("empty.git")
+            try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+            let created = try Wiki.create(at: empty.path)
+            #expect(try created.head() == nil)
+            let head = try String(contentsOf: empty.appendingPathComponent("HEAD"), encoding: .utf8)
+            #expect(head == "ref: refs/heads/main\n")
+        }
+    }
+
+    @Test("file() refuses a bad path and reports a missing file by its path")
+    func fileErrors() throws {
+        try withWiki(pages: ["Home": "h\n"]) { (wiki) throws in
+            #expect(throws: StoreError.fileNotFound("images/none.png")) { try wiki.wiki.file("images/none.png") }
+            #expect {
+                try wiki.wiki.file("../etc/passwd")
+            } throws: { error in
+                if case StoreError.invalidPath("../etc/passwd", _) = error { true } else { false }
+            }
+            #expect(throws: StoreError.fileNotFound("runbooks")) { try wiki.wiki.file("runbooks") }
+        }
+    }
+
     @Test("An empty wiki reads as empty: no head, no pages, page not found")
     func unborn() throws {
         try withWiki { (wiki) throws in
