@@ -1,0 +1,29 @@
+/// Why a WikiStore operation failed.
+public enum StoreError: Error, Sendable, Equatable {
+    /// A page name broke a `PageName` rule.
+    case invalidPageName(String, reason: String)
+    /// A file or attachment path broke a rule.
+    case invalidPath(String, reason: String)
+    /// The page does not exist at the revision asked for.
+    case pageNotFound(PageName)
+    /// The file does not exist at the revision asked for.
+    case fileNotFound(String)
+    /// A rename's target, or an upload's path as a page, already exists.
+    case pageExists(PageName)
+    /// No commit has this id or prefix.
+    case revisionNotFound(String)
+    /// More than one object starts with this prefix. (GIT_EAMBIGUOUS)
+    case ambiguousRevision(String)
+    /// Not 7 to 40 hex digits.
+    case invalidRevision(String)
+    /// The path is missing, not a directory, not a git repository, or not bare.
+    case notAWiki(String, reason: String)
+    /// `create` was pointed at a directory that is not empty.
+    case wikiExists(String)
+    /// Input that is well-typed but unusable (a bad signature, an oversized message).
+    case invalidInput(String)
+    /// Lost the compare-and-swap on the branch ref three times in a row.
+    case busy
+    /// Anything unexpected from libgit2; the detail is for logs, never for users.
+    case repository(GitError)
+}
