@@ -1,0 +1,63 @@
+import CLibFuzzer
+import Glibc
+import WikiRender
+
+/// libFuzzer's entry point: renders the input as a wiki page and sanitizes it as raw HTML, and traps
+/// when either output breaks the safety invariant (`OutputInvariant`). Renders must never crash or hang.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func renderFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    RenderFuzz.check(input)
+    return 0
+}
+
+/// The checks one input goes through, shared by the fuzzer and the replay executable.
+enum RenderFuzz {
+    static func check(_ input: [UInt8]) {
+        let document = Markdown.render(input, options: .wiki) { name in
+            WikiLink(href: "/wiki/" + name, exists: name.count % 2 == 0)
+        }
+        if let violation = OutputInvariant.violation(in: document.html.bytes) {
+            fatalError("Markdown.render(.wiki) output breaks the invariant: \(violation)")
+        }
+        var sanitized: [UInt8] = []
+        Sanitizer.sanitize(input[...], into: &sanitized)
+        if let violation = OutputInvariant.violation(in: sanitized) {
+            fatalError("Sanitizer output breaks the invariant: \(violation)")
+        }
+    }
+}
+
+/// The executable's entry point. Built with `-sanitize=fuzzer -DFUZZING` it hands over to libFuzzer's
+/// driver (SwiftPM makes this `main`, so libFuzzer's own `main` is not linked); in a plain build it
+/// replays files: each argument (a crash reproducer or a corpus entry) goes through the same checks.
+@main
+struct RenderFuzzMain {
+    static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in renderFuzzTestOneInput(data, size) })
+        #else
+        let failures = OutputInvariant.selfCheck()
+        guard failures.isEmpty else {
+            print("the invariant checker missed: \(failures)")
+            exit(1)
+        }
+        var count = 0
+        for path in CommandLine.arguments.dropFirst() {
+            guard let file = fopen(path, "rb") else {
+                print("cannot open \(path)")
+                exit(1)
+            }
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while case let read = fread(&buffer, 1, buffer.count, file), read > 0 { bytes += buffer[..<read] }
+            fclose(file)
+            RenderFuzz.check(bytes)
+            count += 1
+        }
+        print("replayed \(count) input(s): invariant holds")
+        #endif
+    }
+}
