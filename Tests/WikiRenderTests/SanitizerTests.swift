@@ -19,6 +19,7 @@ struct SanitizerTests {
          "<picture><source srcset=\"a.webp 1x, b.webp 2x\" type=\"image/webp\"><img src=\"a.png\"></picture>"),
         ("<blockquote cite=\"https://example.com\">q</blockquote>", "<blockquote cite=\"https://example.com\">q</blockquote>"),
         ("<a href=\"mailto:ops@example.com\">mail</a>", "<a href=\"mailto:ops@example.com\">mail</a>"),
+        ("<abbr title=\"javascript: is not a URL here\">JS</abbr>", "<abbr title=\"javascript: is not a URL here\">JS</abbr>"),
     ] as [(String, String)])
     func allowed(_ input: String, _ expected: String) {
         #expect(Sanitizer.sanitize(input) == expected)

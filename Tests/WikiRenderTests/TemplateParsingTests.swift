@@ -16,6 +16,8 @@ struct TemplateParsingTests {
         ("{{> ../etc/passwd}}", 1, "invalid partial name \"../etc/passwd\""),
         ("{{=<% %>=}}", 1, "changing delimiters ({{=…=}}) is not supported"),
         ("{{! multi\nline }}\n\n{{#x}}{{/y}}", 4, "{{/y}} does not close {{#x}} opened on line 4"),
+        ("<p>\n<a title={{x}}>", 2, "a value in an unquoted attribute; write name=\"{{…}}\""),
+        ("<img alt= {{{x}}} >", 1, "a value in an unquoted attribute; write name=\"{{…}}\""),
     ] as [(String, Int, String)])
     func syntaxErrors(_ source: String, _ line: Int, _ message: String) {
         #expect(throws: TemplateError.syntax(template: "page", line: line, message: message)) {

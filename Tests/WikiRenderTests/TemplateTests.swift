@@ -90,4 +90,16 @@ struct TemplateTests {
             try render("{{> nope}}", [:])
         }
     }
+
+    @Test("A value that starts a URL attribute must pass URLPolicy or becomes #")
+    func urlAttributes() throws {
+        let context: TemplateValue = ["bad": "javascript:alert(1)", "page": "/wiki/Home", "png": "data:image/png;base64,AA",
+                                      "html": "data:text/html,x", "name": "javascript:x"]
+        #expect(try render("<a href=\"{{bad}}\">|<a class=x HREF = '{{page}}'>", context) == "<a href=\"#\">|<a class=x HREF = '/wiki/Home'>")
+        #expect(try render("<img src=\"{{png}}\"><img src=\"{{html}}\"><a href=\"{{png}}\">", context)
+            == "<img src=\"data:image/png;base64,AA\"><img src=\"#\"><a href=\"#\">")
+        #expect(try render("<a href=\"/wiki/{{name}}\" title=\"{{bad}}\">{{bad}}</a>", context)
+            == "<a href=\"/wiki/javascript:x\" title=\"javascript:alert(1)\">javascript:alert(1)</a>")
+        #expect(try render("<a href=\"{{{html}}}\">", ["html": .safeHTML(SafeHTML(escaping: "javascript:x"))]) == "<a href=\"#\">")
+    }
 }

@@ -19,10 +19,13 @@ private struct Renderer {
             switch node {
             case .text(let bytes):
                 out += bytes
-            case .value(let path, let line):
+            case .value(let path, let line, let context):
                 switch lookUp(path) {
-                case .string(let text)?: HTMLEscaping.escapeText(Array(text.utf8)[...], into: &out)
-                case .safeHTML(let html)?: out += html.bytes
+                case .string(let text)?:
+                    let bytes = Array(text.utf8)
+                    if isSafe(bytes, in: context) { HTMLEscaping.escapeText(bytes[...], into: &out) } else { out += Self.unsafeURL }
+                case .safeHTML(let html)?:
+                    if isSafe(html.bytes, in: context) { out += html.bytes } else { out += Self.unsafeURL }
                 case .bool(let flag)?: out += Array((flag ? "true" : "false").utf8)
                 case .list?, .dictionary?:
                     throw TemplateError.notText(template: template.name, line: line, name: path.joined(separator: "."))
@@ -52,6 +55,17 @@ private struct Renderer {
                 }
                 try render(partial.nodes, of: partial, into: &out, depth: depth + 1)
             }
+        }
+    }
+
+    /// What a URL attribute gets instead of a value `URLPolicy` refuses.
+    static let unsafeURL: [UInt8] = Array("#".utf8)
+
+    private func isSafe(_ bytes: [UInt8], in context: Template.ValueContext) -> Bool {
+        switch context {
+        case .text: true
+        case .link: URLPolicy.isSafe(bytes, image: false)
+        case .image: URLPolicy.isSafe(bytes, image: true)
         }
     }
 

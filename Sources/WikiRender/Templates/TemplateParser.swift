@@ -7,7 +7,7 @@ struct TemplateParser {
     /// A tag as found in the source, before sections are matched.
     private enum Piece {
         case text([UInt8])
-        case tag(sigil: UInt8?, name: String, line: Int)
+        case tag(sigil: UInt8?, name: String, line: Int, context: Template.ValueContext)
     }
 
     /// Tags whose line disappears when they stand alone on it.
@@ -42,7 +42,8 @@ struct TemplateParser {
             }
             let name = String(decoding: content.reversed().drop(while: isBlank).reversed(), as: UTF8.self)
             try validate(sigil: sigil, name: name, line: line)
-            pieces.append(.tag(sigil: sigil, name: name, line: line))
+            let context = sigil == nil || sigil == UInt8(ascii: "&") ? try valueContext(before: open, line: line) : .text
+            pieces.append(.tag(sigil: sigil, name: name, line: line, context: context))
             line += count(newlinesIn: open..<close)
             index = close + (triple ? 3 : 2)
             textStart = index
@@ -69,6 +70,38 @@ struct TemplateParser {
         }
     }
 
+    /// Attributes whose value a browser follows or loads as a URL.
+    private static let linkAttributes: Set<String> = ["href", "action", "formaction", "cite", "xlink:href"]
+    private static let imageAttributes: Set<String> = ["src", "poster", "srcset"]
+
+    /// Looks back from a value tag at `open` (within the current tag, if any): a value right after
+    /// `name="` of a URL attribute is `.link` or `.image`; a value right after a bare `=` is an error.
+    private func valueContext(before open: Int, line: Int) throws -> Template.ValueContext {
+        let window = source[max(0, open - 1024)..<open]
+        guard let tagStart = window.lastIndex(of: UInt8(ascii: "<")),
+              window[tagStart...].firstIndex(of: UInt8(ascii: ">")) == nil else { return .text }
+        var end = open
+        while end > tagStart, isBlank(source[end - 1]) || source[end - 1] == 0x0A { end -= 1 }
+        guard end > tagStart else { return .text }
+        let last = source[end - 1]
+        if last == UInt8(ascii: "=") {
+            throw syntax(line, "a value in an unquoted attribute; write name=\"{{…}}\"")
+        }
+        guard last == UInt8(ascii: "\"") || last == UInt8(ascii: "'") else { return .text }
+        var nameEnd = end - 1
+        while nameEnd > tagStart, isBlank(source[nameEnd - 1]) || source[nameEnd - 1] == 0x0A { nameEnd -= 1 }
+        guard nameEnd > tagStart, source[nameEnd - 1] == UInt8(ascii: "=") else { return .text }
+        nameEnd -= 1
+        while nameEnd > tagStart, isBlank(source[nameEnd - 1]) || source[nameEnd - 1] == 0x0A { nameEnd -= 1 }
+        var nameStart = nameEnd
+        while nameStart > tagStart, !isBlank(source[nameStart - 1]), source[nameStart - 1] != 0x0A,
+              source[nameStart - 1] != UInt8(ascii: "<") { nameStart -= 1 }
+        let name = String(decoding: source[nameStart..<nameEnd], as: UTF8.self).lowercased()
+        if Self.linkAttributes.contains(name) { return .link }
+        if Self.imageAttributes.contains(name) { return .image }
+        return .text
+    }
+
     // MARK: - Standalone lines
 
     /// Mustache: a line with only whitespace and one section, inverted, closing, comment or partial
@@ -82,7 +115,7 @@ struct TemplateParser {
             return nil  // another tag on the same line
         }
         for index in pieces.indices {
-            guard case .tag(let sigil?, _, _) = pieces[index], Self.standaloneSigils.contains(sigil),
+            guard case .tag(let sigil?, _, _, _) = pieces[index], Self.standaloneSigils.contains(sigil),
                   let before = text(index - 1), let after = text(index + 1) else { continue }
             let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 }
             // Without a newline before it, the line began at the template's start or at another tag.
@@ -115,7 +148,7 @@ struct TemplateParser {
             switch piece {
             case .text(let bytes):
                 if !bytes.isEmpty { stack[stack.count - 1].nodes.append(.text(bytes)) }
-            case .tag(let sigil, let name, let line):
+            case .tag(let sigil, let name, let line, let context):
                 switch sigil {
                 case UInt8(ascii: "!"):
                     break
@@ -137,7 +170,7 @@ struct TemplateParser {
                     stack[stack.count - 1].nodes.append(.section(path: open.path, inverted: open.inverted,
                                                                  content: open.nodes, line: open.line))
                 default:
-                    stack[stack.count - 1].nodes.append(.value(path: path(name), line: line))
+                    stack[stack.count - 1].nodes.append(.value(path: path(name), line: line, context: context))
                 }
             }
         }
