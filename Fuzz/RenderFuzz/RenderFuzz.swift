@@ -2,7 +2,8 @@ import CLibFuzzer
 import Glibc
 import WikiRender
 
-/// libFuzzer's entry point: renders the input as a wiki page and sanitizes it as raw HTML, and traps
+/// libFuzzer's entry point: renders the input as a wiki page and sanitizes it as raw HTML (in one
+/// piece, and line by line through a `Sanitizer.Session`), and traps
 /// when either output breaks the safety invariant (`OutputInvariant`). Renders must never crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func renderFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -24,6 +25,16 @@ enum RenderFuzz {
         Sanitizer.sanitize(input[...], into: &sanitized)
         if let violation = OutputInvariant.violation(in: sanitized) {
             fatalError("Sanitizer output breaks the invariant: \(violation)")
+        }
+        // A session fed line by line, as a renderer feeds it HTML blocks and inline tags.
+        var session = Sanitizer.Session()
+        var balanced: [UInt8] = []
+        for line in input.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            session.sanitize(line, into: &balanced)
+        }
+        session.finish(into: &balanced)
+        if let violation = OutputInvariant.violation(in: balanced) {
+            fatalError("Sanitizer.Session output breaks the invariant: \(violation)")
         }
     }
 }

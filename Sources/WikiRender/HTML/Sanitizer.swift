@@ -9,6 +9,12 @@ public enum Sanitizer {
     /// their allowed attributes only (double-quoted, escaped, URLs checked by `URLPolicy`); anything
     /// else is escaped as text or dropped.
     public static func sanitize(_ fragment: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        var unbalanced: Session?
+        sanitize(fragment, into: &out, session: &unbalanced)
+    }
+
+    /// The sanitizer's loop; with a `session`, allowed elements are also kept balanced across calls.
+    static func sanitize(_ fragment: ArraySlice<UInt8>, into out: inout [UInt8], session: inout Session?) {
         var tokenizer = HTMLTokenizer(fragment)
         while let token = tokenizer.next() {
             switch token {
@@ -17,19 +23,26 @@ public enum Sanitizer {
             case .startTag(let tag):
                 if let removal = removedWithContent[tag.name] {
                     skipContent(of: tag, removal: removal, tokenizer: &tokenizer)
-                } else if let attributes = allowedElements[tag.name] {
+                } else if let attributes = allowedElements[tag.name], session?.open(tag.name) ?? true {
                     appendStartTag(tag, allowed: attributes, source: fragment, into: &out)
                 }
                 // Any other element is dropped and its content kept (as text and allowed tags).
             case .endTag(let name):
-                if allowedElements[name] != nil && !voidElements.contains(name) {
-                    out += [UInt8(ascii: "<"), UInt8(ascii: "/")] + name + [UInt8(ascii: ">")]
+                guard allowedElements[name] != nil && !voidElements.contains(name) else { break }
+                if session != nil {
+                    session?.close(name, into: &out)
+                } else {
+                    appendEndTag(name, into: &out)
                 }
             case .ignored:
                 // Comments, doctypes, processing instructions and CDATA are dropped.
                 break
             }
         }
+    }
+
+    static func appendEndTag(_ name: [UInt8], into out: inout [UInt8]) {
+        out += [UInt8(ascii: "<"), UInt8(ascii: "/")] + name + [UInt8(ascii: ">")]
     }
 
     /// Convenience for tests and callers holding a `String`: the sanitized fragment as a `String`.
