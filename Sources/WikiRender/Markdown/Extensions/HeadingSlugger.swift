@@ -7,7 +7,7 @@ public struct HeadingSlugger: Sendable {
     /// The id used when a heading has no character that survives (e.g. only emoji or punctuation).
     public static let fallback = "section"
     /// Longest slug kept, in Unicode scalars; a pathological heading cannot make a huge id.
-    public static let maxLength = 100
+    public static let maxLength = 256
 
     /// How many times each base slug has been handed out.
     private var occurrences: [String: Int] = [:]
