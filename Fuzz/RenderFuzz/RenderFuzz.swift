@@ -36,6 +36,26 @@ enum RenderFuzz {
         if let violation = OutputInvariant.violation(in: balanced) {
             fatalError("Sanitizer.Session output breaks the invariant: \(violation)")
         }
+        checkOtherParsers(input)
+    }
+
+    /// The other parsers of untrusted or semi-trusted text must not crash or hang on any input:
+    /// front matter and heading text come from pages, templates from a theme directory.
+    static func checkOtherParsers(_ input: [UInt8]) {
+        if let frontMatter = FrontMatter.split(input).frontMatter {
+            precondition(frontMatter.entries.count <= FrontMatter.Limits.maxEntries, "front matter entry limit")
+        }
+        let text = String(decoding: input, as: UTF8.self)
+        var slugger = HeadingSlugger()
+        let first = slugger.slug(for: text)
+        let second = slugger.slug(for: text)
+        precondition(!first.isEmpty && first != second, "slugs must be non-empty and unique")
+        let context: TemplateValue = ["title": "<script>x</script>", "url": "javascript:alert(1)", "on": true,
+                                      "items": ["a", ["title": "b"]], "body": .safeHTML(SafeHTML(escaping: "<b>"))]
+        if let template = try? Template(name: "fuzz", source: text),
+           let html = try? template.render(context, partials: ["fuzz": template]) {
+            _ = html.bytes.count
+        }
     }
 }
 
