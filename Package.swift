@@ -14,6 +14,8 @@ let package = Package(
         .target(name: "WikiHTTP", dependencies: ["WikiStore", "WikiRender", "CLinux"]),
         .executableTarget(name: "opswiki", dependencies: ["WikiStore", "WikiRender", "WikiHTTP"]),
         .executableTarget(name: "Benchmarks", dependencies: ["WikiRender", "WikiStore"], path: "Benchmarks"),
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "RenderFuzz", dependencies: ["WikiRender", "CLibFuzzer"], path: "Fuzz/RenderFuzz"),
         .testTarget(name: "WikiStoreTests", dependencies: ["WikiStore"]),
         .testTarget(name: "WikiRenderTests", dependencies: ["WikiRender"]),
         .testTarget(name: "WikiHTTPTests", dependencies: ["WikiHTTP", "WikiStore", "WikiRender"]),
