@@ -9,6 +9,4 @@
 
 /// inflateInit2 for gzip framing, without the version macro (Swift cannot call the macro).
 static inline int clinux_inflate_init_gzip(z_stream *stream) { return inflateInit2(stream, 15 + 16); }
-/// deflateInit2 producing gzip framing, without the version macro.
-static inline int clinux_deflate_init_gzip(z_stream *stream, int level) { return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY); }
 #endif
