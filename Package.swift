@@ -17,6 +17,7 @@ let package = Package(
         .testTarget(name: "WikiStoreTests", dependencies: ["WikiStore"]),
         .testTarget(name: "WikiRenderTests", dependencies: ["WikiRender"]),
         .testTarget(name: "WikiHTTPTests", dependencies: ["WikiHTTP", "WikiStore", "WikiRender"]),
+        .executableTarget(name: "HTTPParserFuzz", dependencies: ["WikiHTTP"], path: "Fuzz/HTTPParserFuzz"),
     ],
     swiftLanguageModes: [.v6]
 )
