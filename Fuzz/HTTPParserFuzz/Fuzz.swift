@@ -1,3 +1,5 @@
+// Compiled only with -DFUZZING (it needs -enable-testing for @testable); see main.swift.
+#if FUZZING
 @testable import WikiHTTP
 
 /// What one feeding produced, for comparing whole and split feeding.
@@ -51,3 +53,4 @@ func fuzzRequestParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     precondition(whole == split, "whole \(whole) != split(\(step)) \(split)")
     return 0
 }
+#endif

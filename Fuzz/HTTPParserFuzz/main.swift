@@ -1,6 +1,7 @@
 // libFuzzer target for RequestParser; build and run as NOTES-http.md says (-sanitize=fuzzer).
 import Glibc
 
+#if FUZZING
 // SwiftPM links an executable's `main` to `HTTPParserFuzz_main`, so libFuzzer's own `main` cannot be
 // used; this top-level code is the entry point and hands control to libFuzzer's documented driver
 // (`int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*cb)(const uint8_t *, size_t))`).
@@ -16,3 +17,9 @@ func runFuzzerDriver(
 var argc = CommandLine.argc
 var argv = CommandLine.unsafeArgv
 exit(runFuzzerDriver(&argc, &argv) { data, size in fuzzRequestParser(data, size) })
+#else
+// A plain `swift build` (debug or release) builds every target, so without the fuzzing flags this
+// executable only says how to build the real one.
+print("HTTPParserFuzz: build with -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xswiftc -DFUZZING (see NOTES-http.md)")
+exit(64)
+#endif
