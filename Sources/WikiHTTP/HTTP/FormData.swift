@@ -49,9 +49,7 @@ public struct FormData: Sendable {
         var parts: [Part] = []
         for pair in text.split(separator: "&") {
             guard parts.count < limits.fields else { throw HTTPError(.contentTooLarge, "More than \(limits.fields) form fields.") }
-            let equals = pair.firstIndex(of: "=")
-            let name = try PercentEncoding.decodeComponent(equals.map { pair[..<$0] } ?? pair)
-            let value = try equals.map { (e) throws(HTTPError) in try PercentEncoding.decodeComponent(pair[pair.index(after: e)...]) } ?? ""
+            let (name, value) = try PercentEncoding.decodePair(pair)
             parts.append(Part(name: name, filename: nil, contentType: nil, bytes: Array(value.utf8)))
         }
         return parts

@@ -27,6 +27,12 @@ enum PercentEncoding {
         return string
     }
 
+    /// Splits `name=value` (a missing `=` means an empty value) and decodes both sides.
+    static func decodePair(_ pair: Substring) throws(HTTPError) -> (name: String, value: String) {
+        guard let equals = pair.firstIndex(of: "=") else { return (try decodeComponent(pair), "") }
+        return (try decodeComponent(pair[..<equals]), try decodeComponent(pair[pair.index(after: equals)...]))
+    }
+
     /// Decodes an origin-form path once, then removes dot segments (RFC 3986 §5.2.4).
     ///
     /// Decoding comes first so `%2e%2e` is a `..` too; a path that would climb above the root, or holds

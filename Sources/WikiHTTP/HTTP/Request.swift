@@ -60,9 +60,7 @@ public struct Request: Sendable {
         var items: [QueryItem] = []
         if let queryStart {
             for pair in pathAndQuery[pathAndQuery.index(after: queryStart)...].split(separator: "&") {
-                let equals = pair.firstIndex(of: "=")
-                let name = try PercentEncoding.decodeComponent(equals.map { pair[..<$0] } ?? pair)
-                let value = try equals.map { (e) throws(HTTPError) in try PercentEncoding.decodeComponent(pair[pair.index(after: e)...]) } ?? ""
+                let (name, value) = try PercentEncoding.decodePair(pair)
                 items.append(QueryItem(name: name, value: value))
             }
         }

@@ -51,6 +51,7 @@ public struct Routes: Responder {
 
     let routes: [Route]
 
+    /// Runs the handler of the most specific matching route; throws 404, or 405 with `Allow`.
     public func respond(to request: Request, context: inout RequestContext) throws -> Response {
         var allowed: [Method] = []
         // RFC 9110 §9.3.2: HEAD is answered by the GET handler; the server drops the body.

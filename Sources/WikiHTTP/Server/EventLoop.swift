@@ -7,7 +7,8 @@ final class EventLoop {
     private static let listenerID: UInt64 = 0, inboxID: UInt64 = 1
     /// How often deadlines are checked: timeouts are enforced to within this granularity.
     private static let tick = Duration.milliseconds(100)
-    private static let lingerTime = Duration.seconds(2)
+    /// How long an error response's connection discards input before closing.
+    static let lingerDuration = Duration.seconds(2)
 
     let epoll: Int32
     let listener: Socket
@@ -174,7 +175,6 @@ final class EventLoop {
         shared.workers.submit { handler.handle(head, body: body, remoteAddress: address, id: id, inbox: inbox) }
     }
 
-    static let lingerDuration = lingerTime
 
     /// read(2) into the loop's buffer.
     func readBufferRead(_ descriptor: Int32) -> Int {
