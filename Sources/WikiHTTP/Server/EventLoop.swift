@@ -70,7 +70,8 @@ final class EventLoop {
                     continue
                 }
                 connection.state.responseStarted(now: now)
-                connection.output += outgoing.encoded
+                // Usually nothing is pending, so the encoded bytes are taken over rather than copied.
+                if connection.output.isEmpty { connection.output = outgoing.encoded } else { connection.output += outgoing.encoded }
                 connection.stream = outgoing.stream
                 connection.streamChunked = outgoing.chunked
                 connection.keepAlive = outgoing.keepAlive

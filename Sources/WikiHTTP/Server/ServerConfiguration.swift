@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the server needs to know before it binds; defaults suit a wiki on a small machine.
 public struct ServerConfiguration: Sendable {
     /// Limits for one request; each maps to the status the contract names.
@@ -44,8 +46,8 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections = 4096
     /// Threads running handlers (libgit2 blocks, so this bounds concurrent repository work).
     public var workerThreads = 16
-    /// Threads running epoll loops (socket I/O and parsing only); about one per core.
-    public var eventLoopThreads = 2
+    /// Threads running epoll loops (socket I/O and parsing only): one per core.
+    public var eventLoopThreads = ProcessInfo.processInfo.activeProcessorCount
     /// Whether to write one access-log line per request.
     public var accessLog = true
     /// Where log lines go.
