@@ -43,6 +43,11 @@ struct HTTPValueTests {
         #expect(file.bytes == Array("\u{1}\u{2}\r\n--X".utf8))
     }
 
+    @Test(arguments: [("aab", "aaab", 1), ("abab", "abaabab", 3), ("x", "abc", -1), ("\r\n--b", "\r\n-\r\n--\r\n--b", 7)])
+    func boundarySearch(_ needle: String, _ haystack: String, _ expected: Int) {
+        #expect(Multipart.find(Array(needle.utf8), in: Array(haystack.utf8), from: 0) ?? -1 == expected)
+    }
+
     @Test func multipartWithoutClosingDelimiterIs400() throws {
         let request = try Request(method: .post, target: "/", headers: ["Content-Type": "multipart/form-data; boundary=b"],
                                   body: Array("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx".utf8))

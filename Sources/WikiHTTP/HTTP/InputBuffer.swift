@@ -18,10 +18,10 @@ public struct InputBuffer: Sendable {
         bytes.append(contentsOf: new)
     }
 
-    /// The index of the first `byte` at or after the reader index, or nil.
-    func firstIndex(of byte: UInt8) -> Int? {
+    /// The index of the first `byte` at or after the reader index plus `skipping`, or nil.
+    func firstIndex(of byte: UInt8, skipping: Int = 0) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            var index = readerIndex
+            var index = readerIndex + skipping
             while index < buffer.count {
                 if buffer[index] == byte { return index }
                 index += 1

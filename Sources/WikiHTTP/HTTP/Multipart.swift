@@ -86,14 +86,22 @@ struct Multipart {
         return result
     }
 
-    /// The first index of `needle` in `haystack` at or after `start` (first-byte scan, then compare).
+    /// The first index of `needle` in `haystack` at or after `start`. Knuth–Morris–Pratt, so the time is
+    /// linear in the body even when an attacker crafts near-miss boundaries.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start >= 0, haystack.count >= needle.count else { return nil }
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
+        guard !needle.isEmpty, start >= 0, start <= haystack.count else { return nil }
+        var failure = [Int](repeating: 0, count: needle.count)
+        var length = 0
+        for index in needle.indices.dropFirst() {
+            while length > 0 && needle[index] != needle[length] { length = failure[length - 1] }
+            if needle[index] == needle[length] { length += 1 }
+            failure[index] = length
+        }
+        var matched = 0
+        for index in start..<haystack.count {
+            while matched > 0 && haystack[index] != needle[matched] { matched = failure[matched - 1] }
+            if haystack[index] == needle[matched] { matched += 1 }
+            if matched == needle.count { return index - needle.count + 1 }
         }
         return nil
     }

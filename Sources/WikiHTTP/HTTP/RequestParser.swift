@@ -16,6 +16,7 @@ struct RequestParser: Sendable {
     private var head: RequestHead?
     private var body: [UInt8] = []
     private var remaining = 0
+    private var scanned = 0
 
     /// A parser enforcing `limits`.
     init(limits: ServerConfiguration.Limits) { self.limits = limits }
@@ -31,15 +32,16 @@ struct RequestParser: Sendable {
                 // RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request-line.
                 while input.getByte(at: 0) == ASCII.cr && input.getByte(at: 1) == ASCII.lf {
                     input.moveReaderIndex(forwardBy: 2)
+                    scanned = 0
                 }
                 let tooLong = HTTPError(.uriTooLong, "The request line is longer than \(limits.requestLine) bytes.")
-                guard let line = try Self.readLine(&input, limit: limits.requestLine, overLimit: tooLong) else { return nil }
+                guard let line = try readLine(&input, limit: limits.requestLine, overLimit: tooLong) else { return nil }
                 try parseRequestLine(line)
                 state = .headers
             case .headers, .trailers:
                 let tooLarge = HTTPError(.headerFieldsTooLarge, "The header section is larger than \(limits.headerBytes) bytes.")
                 let budget = limits.headerBytes - headerBytes
-                guard let line = try Self.readLine(&input, limit: budget, overLimit: tooLarge) else { return nil }
+                guard let line = try readLine(&input, limit: budget, overLimit: tooLarge) else { return nil }
                 headerBytes += line.count + 2
                 if line.isEmpty {
                     if state == .trailers { return finish() }
@@ -77,7 +79,7 @@ struct RequestParser: Sendable {
                 state = .chunkSize
             case .chunkSize:
                 let tooLong = HTTPError.badRequest("A chunk-size line is longer than \(Self.chunkLineLimit) bytes.")
-                guard let line = try Self.readLine(&input, limit: Self.chunkLineLimit, overLimit: tooLong) else { return nil }
+                guard let line = try readLine(&input, limit: Self.chunkLineLimit, overLimit: tooLong) else { return nil }
                 let size = try Self.parseChunkSize(line)
                 if size == 0 {
                     state = .trailers
@@ -106,11 +108,16 @@ struct RequestParser: Sendable {
     }
 
     /// Reads one CRLF-terminated line without its CRLF; nil when the LF has not arrived yet.
-    private static func readLine(_ input: inout InputBuffer, limit: Int, overLimit: HTTPError) throws(HTTPError) -> ArraySlice<UInt8>? {
-        guard let lf = input.firstIndex(of: ASCII.lf) else {
+    ///
+    /// `scanned` remembers how far the unfinished line was searched, so a line dripping in byte by byte
+    /// costs linear time, not quadratic.
+    private mutating func readLine(_ input: inout InputBuffer, limit: Int, overLimit: HTTPError) throws(HTTPError) -> ArraySlice<UInt8>? {
+        guard let lf = input.firstIndex(of: ASCII.lf, skipping: scanned) else {
+            scanned = input.readableCount
             if input.readableCount > limit { throw overLimit }
             return nil
         }
+        scanned = 0
         let length = lf - input.readerIndex
         guard length <= limit else { throw overLimit }
         // RFC 9112 §2.2: we accept only CRLF, because a lone LF or CR is read differently by other parsers.
