@@ -56,6 +56,33 @@ struct ServerLifecycleTests {
         server.server.run()
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func streamStartedAfterTheLoopStoppedIsCancelled() throws {
+        let release = Gate(), cancelled = Gate()
+        let server = try TestServer({ $0.timeouts.shutdownDrain = .milliseconds(200) }, routes: { router in
+            router.get("/late-stream") { _, _ in
+                release.wait()
+                return .stream(contentType: "application/octet-stream") { writer in
+                    do {
+                        for _ in 0..<1000 { try writer.write([UInt8](repeating: 1, count: 64 * 1024)) }
+                    } catch {
+                        cancelled.signal()
+                        throw error
+                    }
+                }
+            }
+        })
+        let client = try server.client()
+        try client.send(get("/late-stream"))
+        Thread.sleep(forTimeInterval: 0.1)
+        server.server.shutdown()
+        #expect(try client.isClosed())
+        release.signal()
+        // The loop is gone, so nobody would ever drain the queue: the writer must be cancelled, not block.
+        cancelled.wait()
+        server.server.run()
+    }
+
     @Test func thousandIdleConnectionsDoNotStopANewClient() throws {
         var limit = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)

@@ -59,6 +59,7 @@ final class EventLoop {
             if draining && (connections.isEmpty || now >= drainDeadline) { break }
         }
         for connection in Array(connections.values) { closeConnection(connection) }
+        inbox.close()
     }
 
     private func handleInbox(now: ContinuousClock.Instant) {

@@ -54,11 +54,16 @@ public final class HTTPServer: Sendable {
         configuration.logger.info("listening on \(configuration.host) port \(port)")
     }
 
-    /// Blocks until `shutdown()` has drained the connections, then stops the workers.
+    /// Blocks until `shutdown()` has drained the connections, then stops the workers. A handler still
+    /// running a second after the drain timeout is abandoned (logged), so the process can exit.
     public func run() {
         guard let current = running.withLock({ $0 }) else { preconditionFailure("HTTPServer.run() before start()") }
         current.loopsFinished.wait()
-        current.shared.workers.shutdown()
+        let drain = configuration.timeouts.shutdownDrain.components
+        let grace = Double(drain.seconds) + Double(drain.attoseconds) / 1e18 + 1
+        if !current.shared.workers.shutdown(deadline: Date(timeIntervalSinceNow: grace)) {
+            configuration.logger.error("a handler was still running after the shutdown drain")
+        }
     }
 
     /// Stops accepting, closes idle connections and lets in-flight requests finish within

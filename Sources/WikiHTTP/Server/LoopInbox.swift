@@ -23,19 +23,25 @@ final class LoopInbox: Sendable {
 
     /// The eventfd the loop polls (eventfd(2), non-blocking).
     let eventDescriptor: Int32
-    private let messages = Mutex<[Message]>([])
+    private let messages = Mutex<(queue: [Message], closed: Bool)>(([], false))
 
     init() throws {
         eventDescriptor = try systemCall("eventfd") { eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC)) }
     }
 
-    deinit { close(eventDescriptor) }
+    deinit { Glibc.close(eventDescriptor) }
 
     /// Queues a message; only the first message after a drain writes the eventfd (the loop drains all).
+    /// After `close()`, a response's stream is cancelled at once, so its worker never blocks on it.
     func post(_ message: Message) {
-        let wasEmpty = messages.withLock { queue in
-            queue.append(message)
-            return queue.count == 1
+        let wasEmpty: Bool? = messages.withLock { state in
+            guard !state.closed else { return nil }
+            state.queue.append(message)
+            return state.queue.count == 1
+        }
+        guard let wasEmpty else {
+            if case .response(_, let outgoing) = message { outgoing.stream?.cancel() }
+            return
         }
         guard wasEmpty else { return }
         var one: UInt64 = 1
@@ -46,9 +52,19 @@ final class LoopInbox: Sendable {
     func drain() -> [Message] {
         var counter: UInt64 = 0
         _ = read(eventDescriptor, &counter, 8)
-        return messages.withLock { queue in
-            defer { queue.removeAll(keepingCapacity: true) }
-            return queue
+        return messages.withLock { state in
+            defer { state.queue.removeAll(keepingCapacity: true) }
+            return state.queue
         }
+    }
+
+    /// The loop has stopped: later responses are dropped and queued streams cancelled.
+    func close() {
+        let left = messages.withLock { state in
+            state.closed = true
+            defer { state.queue.removeAll() }
+            return state.queue
+        }
+        for case .response(_, let outgoing) in left { outgoing.stream?.cancel() }
     }
 }

@@ -37,13 +37,15 @@ final class WorkerPool: Sendable {
         queue.condition.unlock()
     }
 
-    /// Runs the jobs already queued, then stops every thread and waits for them.
-    func shutdown() {
+    /// Runs the jobs already queued, then stops every thread; waits for them until `deadline`, and
+    /// returns false if a handler was still running then (the process may exit under it).
+    @discardableResult
+    func shutdown(deadline: Date = .distantFuture) -> Bool {
         queue.condition.lock()
         queue.stopping = true
         queue.condition.broadcast()
         queue.condition.unlock()
-        finished.wait()
+        return finished.wait(until: deadline)
     }
 
     private static func nextJob(_ queue: Queue) -> (@Sendable () -> Void)? {
@@ -82,5 +84,15 @@ final class Latch: @unchecked Sendable {
         condition.lock()
         while remaining > 0 { condition.wait() }
         condition.unlock()
+    }
+
+    /// Waits until zero or `deadline`; true when zero was reached.
+    func wait(until deadline: Date) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while remaining > 0 {
+            if !condition.wait(until: deadline) { return remaining <= 0 }
+        }
+        return true
     }
 }
