@@ -72,10 +72,3 @@ extension Response {
         headers.add("Set-Cookie", cookie.headerValue)
     }
 }
-
-extension String {
-    /// The string with leading zeros up to `width` characters.
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

@@ -67,13 +67,3 @@ public struct Headers: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         return zip(x, y).allSatisfy { ASCII.lowercase($0) == ASCII.lowercase($1) }
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs (HTTP's OWS).
-    var trimmingSpaces: Substring {
-        let text = Substring(self)
-        guard let start = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        guard let end = text.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        return text[start...end]
-    }
-}

@@ -1,12 +1,3 @@
-/// A handler: synchronous, run on a worker thread; throwing maps through `ErrorResponder`.
-public typealias Handler = @Sendable (Request, inout RequestContext) throws -> Response
-
-/// Anything that answers requests: `Routes`, or a wrapper adding auth or metrics around it.
-public protocol Responder: Sendable {
-    /// Answers `request`; a thrown error is turned into a response by `ErrorResponder`.
-    func respond(to request: Request, context: inout RequestContext) throws -> Response
-}
-
 /// Builds the route table at start-up; `freeze()` turns it into an immutable `Routes`.
 public struct Router {
     private var routes: [Routes.Route] = []
@@ -38,40 +29,5 @@ public struct Router {
                 || (a.element.pattern.specificity == b.element.pattern.specificity && a.offset < b.offset)
         }
         return Routes(routes: ordered.map(\.element))
-    }
-}
-
-/// The frozen route table: matches a path, then a method (405 with `Allow` when only the method is wrong).
-public struct Routes: Responder {
-    struct Route: Sendable {
-        let method: Method
-        let pattern: RoutePattern
-        let handler: Handler
-    }
-
-    let routes: [Route]
-
-    /// Runs the handler of the most specific matching route; throws 404, or 405 with `Allow`.
-    public func respond(to request: Request, context: inout RequestContext) throws -> Response {
-        var allowed: [Method] = []
-        // RFC 9110 §9.3.2: HEAD is answered by the GET handler; the server drops the body.
-        let wanted = request.method == .head ? Method.get : request.method
-        var fallback: (Route, [String: String])?
-        for route in routes {
-            guard let parameters = route.pattern.match(request.pathSegments) else { continue }
-            if route.method == request.method {
-                context.parameters = parameters
-                return try route.handler(request, &context)
-            }
-            if route.method == wanted && fallback == nil { fallback = (route, parameters) }
-            if !allowed.contains(route.method) { allowed.append(route.method) }
-        }
-        if let (route, parameters) = fallback {
-            context.parameters = parameters
-            return try route.handler(request, &context)
-        }
-        guard !allowed.isEmpty else { throw HTTPError.notFound }
-        if let get = allowed.firstIndex(of: .get), !allowed.contains(.head) { allowed.insert(.head, at: get + 1) }
-        throw HTTPError.methodNotAllowed(allowed: allowed)
     }
 }

@@ -63,7 +63,7 @@ struct ConnectionState {
                         phase = .closed
                         return .close
                     }
-                    if phase == .idle && !parser.isAtRequestBoundary || phase == .idle && input.readableCount > 0 {
+                    if phase == .idle && (input.readableCount > 0 || !parser.isAtRequestBoundary) {
                         phase = .readingHead
                         deadline = now + timeouts.headerRead
                     }
