@@ -10,7 +10,7 @@ private func actions(_ state: inout ConnectionState, _ text: String, now: Contin
         case .none: return kinds
         case .dispatch(let head, let body): kinds.append("dispatch \(head.target) \(body.count)")
         case .send(let bytes): kinds.append("send \(String(decoding: bytes, as: UTF8.self).prefix(12))")
-        case .sendAndClose(let bytes): kinds.append("sendAndClose \(String(decoding: bytes, as: UTF8.self).prefix(12))")
+        case .sendAndClose(let bytes, _): kinds.append("sendAndClose \(String(decoding: bytes, as: UTF8.self).prefix(12))")
         case .close: kinds.append("close")
         }
     }
@@ -47,7 +47,7 @@ struct ConnectionStateTests {
         guard case .close = idle.timedOut(now: now + .seconds(6)) else { Issue.record("idle not closed"); return }
         var reading = ConnectionState(limits: .init(), timeouts: timeouts, now: now)
         #expect(actions(&reading, "GET / HT", now: now).isEmpty)
-        guard case .sendAndClose(let bytes) = reading.timedOut(now: now + .seconds(2)) else { Issue.record("no 408"); return }
+        guard case .sendAndClose(let bytes, 408) = reading.timedOut(now: now + .seconds(2)) else { Issue.record("no 408"); return }
         #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
     }
 

@@ -12,6 +12,8 @@ struct ServerBehaviourTests {
             #expect(response.text == "/echo-path/\(index)|\(index)|-")
             #expect(response.header("Connection") == nil)
         }
+        // All three answers came over the one connection.
+        #expect(server.server.openConnections == 1)
     }
 
     @Test func hundredPipelinedRequestsAnswerInOrder() throws {

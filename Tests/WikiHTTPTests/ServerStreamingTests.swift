@@ -48,11 +48,13 @@ struct ServerStreamingTests {
         let client = try server.client()
         _ = try client.request(get("/hello"))
         _ = try client.request(get("/nope"))
+        _ = try server.client().request("GET / HTTP/1.1\r\nHost: a\r\nX: a\r\n b\r\n\r\n")
         server.stop()
         let access = lines.withLock { $0 }.filter { $0.hasPrefix("access ") }
-        #expect(access.count == 2)
+        #expect(access.count == 3)
         #expect(access.first?.hasPrefix("access GET /hello 200 5B ") == true)
-        #expect(access.last?.hasPrefix("access GET /nope 404 ") == true)
+        #expect(access.contains { $0.hasPrefix("access GET /nope 404 ") })
+        #expect(access.contains { $0.hasPrefix("access - 127.0.0.1:") && $0.contains(" 400 ") })
         #expect(access.allSatisfy { $0.hasSuffix("ms") })
     }
 
@@ -65,6 +67,40 @@ struct ServerStreamingTests {
         _ = try server.client().request(get("/hello"))
         server.stop()
         #expect(lines.withLock { $0 }.filter { $0.hasPrefix("access ") }.isEmpty)
+    }
+
+    @Test func chunkedGzipBodyLikeGitSends() throws {
+        let server = try TestServer()
+        let original = Array(String(repeating: "0032want 0123456789abcdef0123456789abcdef01234567\n", count: 300).utf8)
+        let compressed = try gzip(original)
+        let half = compressed.count / 2
+        let client = try server.client()
+        try client.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n")
+        try client.send(Array(String(half, radix: 16).utf8) + [13, 10] + compressed[..<half] + [13, 10])
+        try client.send(Array(String(compressed.count - half, radix: 16).utf8) + [13, 10] + compressed[half...] + [13, 10])
+        try client.send("0\r\n\r\n")
+        #expect(try client.readResponse().body == original)
+    }
+
+    @Test func curlUploadsWithExpectAndChunkedEncoding() throws {
+        let server = try TestServer()
+        let payload = String(repeating: "line of a wiki page\n", count: 5000)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opswiki-curl-\(UUID().uuidString)")
+        try Data(payload.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for extra in [["-H", "Expect: 100-continue"], ["-H", "Transfer-Encoding: chunked"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            process.arguments = ["-sS", "--fail", "--http1.1", "--data-binary", "@\(file.path)"] + extra
+                + ["http://127.0.0.1:\(server.port)/echo"]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            #expect(String(decoding: data, as: UTF8.self) == payload, "curl \(extra)")
+        }
     }
 
     @Test func servesOnIPv6Loopback() throws {

@@ -49,10 +49,11 @@ public struct Logger: Sendable {
         log(.info, message(), metadata)
     }
 
-    /// The access-log line: method, path, status, bytes, duration (written at `.info`).
-    func access(method: Method, path: String, status: Int, bytes: Int, duration: Duration) {
+    /// The access-log line: method, path, status, bytes, duration (written at `.info`). A request
+    /// rejected by the parser has no method (`-`) and is logged with the peer's address instead of a path.
+    func access(method: Method?, path: String, status: Int, bytes: Int, duration: Duration) {
         guard isEnabled(.info), let sink else { return }
         let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
-        sink("access \(method) \(path) \(status) \(bytes)B \(Double(micros) / 1000)ms")
+        sink("access \(method?.rawValue ?? "-") \(path) \(status) \(bytes)B \(Double(micros) / 1000)ms")
     }
 }

@@ -22,8 +22,8 @@ struct ConnectionState {
         case dispatch(RequestHead, body: [UInt8])
         /// Write these bytes and keep going (`100 Continue`).
         case send([UInt8])
-        /// Write these bytes (an error response), then close.
-        case sendAndClose([UInt8])
+        /// Write these bytes (an error response with `status`), then close.
+        case sendAndClose([UInt8], status: Int)
         /// Close now.
         case close
     }
@@ -166,6 +166,7 @@ struct ConnectionState {
         phase = .closed
         deadline = nil
         let response = ErrorResponder.response(for: error, accept: nil, logger: .silent)
-        return .sendAndClose(ResponseEncoder.encode(response, version: .http1_1, keepAlive: false, isHead: false).bytes)
+        let bytes = ResponseEncoder.encode(response, version: .http1_1, keepAlive: false, isHead: false).bytes
+        return .sendAndClose(bytes, status: error.status.code)
     }
 }

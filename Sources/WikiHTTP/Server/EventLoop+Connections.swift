@@ -54,7 +54,12 @@ extension EventLoop {
         case .send(let bytes):
             connection.output += bytes
             flush(connection, now: now)
-        case .sendAndClose(let bytes):
+        case .sendAndClose(let bytes, let status):
+            // A request rejected before it reached a handler still gets its access-log line.
+            let configuration = shared.configuration
+            if configuration.accessLog {
+                configuration.logger.access(method: nil, path: connection.remoteAddress, status: status, bytes: bytes.count, duration: .zero)
+            }
             connection.output += bytes
             connection.closeAfterOutput = true
             flush(connection, now: now)

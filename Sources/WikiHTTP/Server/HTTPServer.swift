@@ -29,6 +29,11 @@ public final class HTTPServer: Sendable {
     /// The bound port (the real one when the configuration asked for 0); 0 before `start()`.
     public var port: Int { running.withLock { $0?.port ?? 0 } }
 
+    /// Connections open right now, across all loops (for `/metrics`).
+    public var openConnections: Int {
+        running.withLock { $0?.shared.openConnections.load(ordering: .relaxed) ?? 0 }
+    }
+
     /// Binds the listening socket and starts the event loops and workers; throws `SystemError` if it cannot bind.
     public func start() throws {
         try running.withLock { running in
