@@ -51,6 +51,18 @@ struct ConnectionStateTests {
         #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
     }
 
+    @Test func slowStreamProducerIsNotTimedOutButASlowReaderIs() {
+        var timeouts = ServerConfiguration.Timeouts()
+        timeouts.idle = .seconds(5)
+        var state = ConnectionState(limits: .init(), timeouts: timeouts, now: now)
+        #expect(actions(&state, get("/clone"), now: now) == ["dispatch /clone 0"])
+        state.responseStarted(now: now)
+        state.waitingForBody()
+        guard case .none = state.timedOut(now: now + .seconds(60)) else { Issue.record("silent worker timed out"); return }
+        state.waitingForClient(now: now + .seconds(60))
+        guard case .close = state.timedOut(now: now + .seconds(66)) else { Issue.record("stalled reader kept"); return }
+    }
+
     @Test func drainingClosesIdleButNotInFlight() {
         var idle = ConnectionState(limits: .init(), timeouts: .init(), now: now)
         guard case .close = idle.beginDraining() else { Issue.record("idle connection kept"); return }

@@ -27,6 +27,18 @@ struct ServerStreamingTests {
         #expect(try server.client().request(get("/hello")).text == "hello")
     }
 
+    @Test func silentStreamOutlastsTheIdleTimeout() throws {
+        let server = try TestServer({ $0.timeouts.idle = .milliseconds(200) }, routes: { router in
+            router.get("/slow-pack") { _, _ in .stream(contentType: "application/x-git-upload-pack-result") { writer in
+                try writer.write(Array("0008NAK\n".utf8))
+                // Like libgit2 deltifying a large pack: nothing to send for longer than the idle timeout.
+                Thread.sleep(forTimeInterval: 0.6)
+                try writer.write(Array("0000".utf8))
+            } }
+        })
+        #expect(try server.client().request(get("/slow-pack")).text == "0008NAK\n0000")
+    }
+
     @Test func writerFailureAbortsTheBody() throws {
         struct Broken: Error {}
         let server = try TestServer(routes: { router in

@@ -102,6 +102,17 @@ struct ConnectionState {
         if phase == .writing { deadline = now + timeouts.idle }
     }
 
+    /// The socket is full: the client must read within `idle` (the clock keeps running if it was).
+    mutating func waitingForClient(now: ContinuousClock.Instant) {
+        if phase == .writing && deadline == nil { deadline = now + timeouts.idle }
+    }
+
+    /// Everything is written and a streamed body waits for its worker (a clone may be silent for a
+    /// while, git-on-libgit2.md §2.1): our own worker is not timed out, so no deadline runs.
+    mutating func waitingForBody() {
+        if phase == .writing { deadline = nil }
+    }
+
     /// The last response byte is written: close, or wait for (or parse an already buffered) next request.
     mutating func responseFinished(keepAlive: Bool, now: ContinuousClock.Instant) -> Action {
         guard keepAlive && !draining && !(peerClosed && input.readableCount == 0) else {

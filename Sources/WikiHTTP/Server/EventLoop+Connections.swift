@@ -82,7 +82,11 @@ extension EventLoop {
                     continue
                 }
                 if written < 0 && errno == EINTR { continue }
-                if written < 0 && errno == EAGAIN { updateInterest(connection); return }
+                if written < 0 && errno == EAGAIN {
+                    connection.state.waitingForClient(now: now)
+                    updateInterest(connection)
+                    return
+                }
                 closeConnection(connection)
                 return
             }
@@ -109,7 +113,11 @@ extension EventLoop {
                     connection.responseEnds = true
                 }
                 if connection.hasPendingOutput { continue }
-                if connection.stream != nil { updateInterest(connection); return }
+                if connection.stream != nil {
+                    connection.state.waitingForBody()
+                    updateInterest(connection)
+                    return
+                }
             }
             if connection.responseEnds {
                 connection.responseEnds = false
