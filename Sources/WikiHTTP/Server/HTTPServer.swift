@@ -40,13 +40,20 @@ public final class HTTPServer: Sendable {
             precondition(running == nil, "HTTPServer.start() called twice")
             let listener = try Socket.listen(host: configuration.host, port: configuration.port)
             let port = try listener.localPort()
-            let workers = WorkerPool(threads: max(1, configuration.workerThreads), name: "http-worker")
-            let shared = ServerShared(configuration: configuration, responder: responder, workers: workers)
             let loopCount = max(1, configuration.eventLoopThreads)
             let inboxes = try (0..<loopCount).map { _ in try LoopInbox() }
+            let workers = WorkerPool(threads: max(1, configuration.workerThreads), name: "http-worker")
+            let shared = ServerShared(configuration: configuration, responder: responder, workers: workers)
             let loopsFinished = Latch(count: loopCount)
-            for (index, inbox) in inboxes.enumerated() {
-                let loop = try LoopBox(EventLoop(listener: listener, inbox: inbox, shared: shared))
+            // Every loop is built before any loop thread starts, so a failure leaves no thread behind.
+            let loops: [LoopBox]
+            do {
+                loops = try inboxes.map { try LoopBox(EventLoop(listener: listener, inbox: $0, shared: shared)) }
+            } catch {
+                workers.shutdown()
+                throw error
+            }
+            for (index, loop) in loops.enumerated() {
                 let thread = Thread {
                     loop.take().run()
                     loopsFinished.countDown()
