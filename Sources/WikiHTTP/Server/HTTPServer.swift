@@ -81,8 +81,7 @@ public final class HTTPServer: Sendable {
     /// Stops accepting, closes idle connections and lets in-flight requests finish within
     /// `timeouts.shutdownDrain`; returns at once (`run()` returns when it is done). Safe from any thread.
     public func shutdown() {
-        guard !shutdownRequested.exchange(true, ordering: .relaxed),
-              let current = running.withLock({ $0 }) else { return }
+        guard let current = running.withLock({ $0 }), !shutdownRequested.exchange(true, ordering: .relaxed) else { return }
         configuration.logger.info("shutting down")
         current.shared.draining.store(true, ordering: .relaxed)
         for inbox in current.inboxes { inbox.post(.shutdown) }
