@@ -25,6 +25,13 @@ public final class WikiApp: Sendable {
         var router = Router()
         registerOpsRoutes(into: &router)
         registerPageRoutes(into: &router)
+        registerHistoryRoutes(into: &router)
+        registerIndexRoutes(into: &router)
+        registerFileRoutes(into: &router)
+        registerSearchRoutes(into: &router)
+        registerEditRoutes(into: &router)
+        registerAuthRoutes(into: &router)
+        registerGitRoutes(into: &router)
         return AppResponder(app: self, routes: router.freeze())
     }
 }
