@@ -1,3 +1,5 @@
+import WikiStore
+
 /// Who may do what: the checks every handler calls before it reads or writes.
 extension WikiApp {
     /// Throws unless the visitor has at least `role`: 401 when nobody is signed in (so a browser is sent
@@ -5,8 +7,7 @@ extension WikiApp {
     func require(_ role: Role, _ context: RequestContext) throws {
         if role == .reader && settings.anonymousRead { return }
         guard let user = context.user else {
-            throw HTTPError(.unauthorized, "Sign in to do this.",
-                            headers: [.init(name: "WWW-Authenticate", value: "Basic realm=\"opswiki\", charset=\"UTF-8\"")])
+            throw HTTPError(.unauthorized, "Sign in to do this.", headers: [Authenticator.basicChallenge])
         }
         guard user.role >= role else {
             throw HTTPError(.forbidden, "This needs the \(role.rawValue) role; \(user.name) is a \(user.role.rawValue).")
@@ -14,13 +15,25 @@ extension WikiApp {
     }
 
     /// Throws 403 unless a state-changing request proves it came from our own form: the session's CSRF
-    /// token in the `csrf` field, or credentials carried by the request itself (HTTP Basic, trusted proxy).
+    /// token in the `csrf` field, or HTTP Basic credentials on the request itself (git, scripts).
+    /// A trusted proxy's user is a browser with a session like any other, so it needs the token too.
     func verifyCSRF(_ form: FormData, _ context: RequestContext) throws {
-        if let authentication = context.authentication, authentication != .session { return }
+        if context.authentication == .basic { return }
         guard let expected = context.csrfToken, let given = form["csrf"],
               ConstantTime.equal(expected, given) else {
             throw HTTPError(.forbidden, "The form has expired or did not come from this site; reload the page and try again.")
         }
     }
 
+    /// The commit author for a change by the signed-in user (display name and email from the users
+    /// file or the proxy); 401 when nobody is signed in.
+    func author(_ context: RequestContext) throws -> Person {
+        guard let user = context.user else {
+            throw HTTPError(.unauthorized, "Sign in to do this.", headers: [Authenticator.basicChallenge])
+        }
+        return Person(name: user.displayName, email: user.email)
+    }
+
+    /// Whether the visitor may edit (for showing or hiding edit buttons; handlers still `require`).
+    func canEdit(_ context: RequestContext) -> Bool { (context.user?.role ?? .reader) >= .editor }
 }

@@ -25,7 +25,8 @@ public enum PasswordHash {
         ["$2y$", "$2b$", "$2a$", "$6$", "$5$"].contains { hash.hasPrefix($0) }
     }
 
-    private static func crypt(_ password: String, setting: String) -> String? {
+    /// `password` hashed with the method and salt of `setting`, or nil when libcrypt refuses. (crypt_r)
+    static func crypt(_ password: String, setting: String) -> String? {
         // crypt_data is ~32 KiB: keep it off the stack of worker threads.
         let data = UnsafeMutablePointer<crypt_data>.allocate(capacity: 1)
         defer { data.deallocate() }

@@ -42,8 +42,11 @@ enum ServeCommand {
 
         let wiki = try Wiki.open(at: repo)
         let theme = try loadTheme(configuration.theme)
+        let authenticator = try makeAuthenticator(configuration)
+        OpsWiki.printError(accessSummary(configuration, authenticator))
         let app = WikiApp(wiki: wiki, theme: theme,
-                          settings: SiteSettings(title: configuration.title, anonymousRead: configuration.anonymousRead))
+                          settings: SiteSettings(title: configuration.title, anonymousRead: configuration.anonymousRead,
+                                                 authenticator: authenticator))
         var server = ServerConfiguration()
         server.host = configuration.host
         server.port = configuration.port
@@ -57,6 +60,36 @@ enum ServeCommand {
         httpServer.run()
         OpsWiki.printError("opswiki stopped")
         return 0
+    }
+
+    /// The users file's users, the `role.NAME` overrides, proxy settings and session cookie settings.
+    static func makeAuthenticator(_ configuration: Configuration) throws -> Authenticator {
+        var settings = Authenticator.Configuration()
+        settings.sessionLifetime = .seconds(configuration.sessionHours * 3600)
+        settings.secureCookies = configuration.secureCookies
+        settings.trustedProxies = configuration.trustedProxies
+        settings.proxyUserHeader = configuration.proxyUserHeader
+        settings.proxyEmailHeader = configuration.proxyEmailHeader
+        settings.roles = configuration.roles.compactMapValues { Role(rawValue: $0) }
+        if settings.proxyUserHeader != nil && settings.trustedProxies.isEmpty {
+            throw UsageError("proxy-user-header needs trusted-proxies (the addresses allowed to set it)")
+        }
+        guard let path = configuration.users else { return Authenticator(configuration: settings) }
+        return Authenticator(users: try UsersFile(contentsOf: path).users, configuration: settings)
+    }
+
+    /// One line saying who may read and who may write, printed at start.
+    static func accessSummary(_ configuration: Configuration, _ authenticator: Authenticator) -> String {
+        let readers = configuration.anonymousRead ? "everyone may read" : "reading needs sign-in"
+        var sources: [String] = []
+        if let users = configuration.users { sources.append("users from \(users)") }
+        if let header = configuration.proxyUserHeader {
+            sources.append("\(header) from \(configuration.trustedProxies.joined(separator: ", "))")
+        }
+        guard authenticator.canSignIn else {
+            return "No users file: \(readers) and nobody may write (add users with 'opswiki user add', then --users FILE)."
+        }
+        return "Access: \(readers); sign-in with \(sources.joined(separator: " and "))."
     }
 
     /// The theme at `path`, or `themes/default` found beside the working directory or the binary.
