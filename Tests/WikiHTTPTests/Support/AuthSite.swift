@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import WikiRender
+import WikiStore
+@testable import WikiHTTP
+
+/// A real wiki (bare repo in a temp dir) served by the real app on 127.0.0.1:0, with a users file whose
+/// hashes come from Apache's `htpasswd`, plus a browser-like client that keeps the session cookie.
+final class AuthSite {
+    /// Every test user's password.
+    static let password = "correct horse ☃"
+    /// The users: name, htpasswd flag (bcrypt or sha-crypt), role.
+    static let users: [(name: String, flag: String, role: Role)] = [
+        ("rita", "-5", .reader), ("eddie", "-B", .editor), ("mona", "-B", .maintainer),
+    ]
+
+    let root: URL
+    let wiki: Wiki
+    let app: WikiApp
+    let server: HTTPServer
+    var port: Int { server.port }
+
+    /// Starts the site; `configure` adjusts the authenticator's configuration, `anonymousRead` the site's.
+    init(anonymousRead: Bool = true, configure: (inout Authenticator.Configuration) -> Void = { _ in },
+         file: StaticString = #filePath) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("opswiki-auth-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        wiki = try Wiki.create(at: root.appendingPathComponent("wiki.git").path)
+        _ = try wiki.save(PageEdit(name: PageName("Home"), content: Array("# Home\n\nWelcome.\n".utf8), message: "Home",
+                                   base: nil, author: Person(name: "Setup", email: "setup@example.com")))
+        var lines = ""
+        for user in Self.users {
+            lines += try Self.htpasswd(user.flag, user.name) + ":\(user.role.rawValue):\(user.name)@example.com:\(user.name.capitalized) Q\n"
+        }
+        let usersPath = root.appendingPathComponent("users").path
+        try lines.write(toFile: usersPath, atomically: true, encoding: .utf8)
+        var configuration = Authenticator.Configuration()
+        configure(&configuration)
+        let authenticator = Authenticator(users: try UsersFile(contentsOf: usersPath).users, configuration: configuration)
+        let themeDirectory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
+            .appendingPathComponent("../../themes/default").standardized.path
+        app = WikiApp(wiki: wiki, theme: try Theme(directory: themeDirectory),
+                      settings: SiteSettings(title: "Auth test", anonymousRead: anonymousRead, authenticator: authenticator))
+        var serverConfiguration = ServerConfiguration()
+        serverConfiguration.port = 0
+        serverConfiguration.workerThreads = 4
+        serverConfiguration.eventLoopThreads = 1
+        serverConfiguration.logger = .silent
+        server = HTTPServer(configuration: serverConfiguration, responder: Self.responder(for: app))
+        try server.start()
+    }
+
+    deinit {
+        server.shutdown()
+        server.run()
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// The app's own routes plus `POST /probe/save`, an editor-only write (require, verifyCSRF, one commit)
+    /// built the way every write handler must be, so CSRF and roles are tested against a real commit.
+    static func responder(for app: WikiApp) -> any Responder {
+        var router = Router()
+        app.registerOpsRoutes(into: &router)
+        app.registerPageRoutes(into: &router)
+        app.registerHistoryRoutes(into: &router)
+        app.registerIndexRoutes(into: &router)
+        app.registerFileRoutes(into: &router)
+        app.registerSearchRoutes(into: &router)
+        app.registerEditRoutes(into: &router)
+        app.registerAuthRoutes(into: &router)
+        app.registerGitRoutes(into: &router)
+        router.post("/probe/save") { request, context in
+            try app.require(.editor, context)
+            let form = try FormData(request: request)
+            try app.verifyCSRF(form, context)
+            _ = try app.wiki.save(PageEdit(name: PageName("Probe"), content: Array((form["content"] ?? "").utf8),
+                                           message: "probe", base: try app.wiki.head(), author: try app.author(context)))
+            return .redirect(to: "/wiki/Probe")
+        }
+        return AppResponder(app: app, routes: router.freeze())
+    }
+
+    /// The number of commits on main.
+    func commitCount() throws -> Int { try wiki.recentChanges(limit: 1000).count }
+
+    /// A `name:hash` line from the real htpasswd tool.
+    static func htpasswd(_ flag: String, _ name: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/htpasswd")
+        process.arguments = ["-n", "-b", flag, name, password]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A client that keeps the `opswiki_session` cookie like a browser and sends `Accept: text/html`.
+    func browser() -> Browser { Browser(port: port) }
+}
+
+/// One visitor: sends requests on fresh connections and keeps the session cookie.
+struct Browser {
+    let port: Int
+    var session: String?
+    var extraHeaders: [(String, String)] = []
+
+    /// Sends one request; the Set-Cookie of the answer updates `session`.
+    @discardableResult
+    mutating func send(_ method: String, _ path: String, form: [(String, String)]? = nil,
+                       headers: [(String, String)] = []) throws -> TestClient.Response {
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        if !(extraHeaders + headers).contains(where: { $0.0 == "Accept" }) { head += "Accept: text/html\r\n" }
+        if let session { head += "Cookie: \(Authenticator.cookieName)=\(session)\r\n" }
+        for (name, value) in extraHeaders + headers { head += "\(name): \(value)\r\n" }
+        var body = ""
+        if let form {
+            body = form.map { "\(PercentEncoding.encodeQueryValue($0.0))=\(PercentEncoding.encodeQueryValue($0.1))" }
+                .joined(separator: "&")
+            head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n"
+        }
+        let client = try TestClient(port: port)
+        let response = try client.request(head + "\r\n" + body)
+        for (name, value) in response.headers where name.lowercased() == "set-cookie" {
+            guard value.hasPrefix(Authenticator.cookieName + "=") else { continue }
+            let cookie = value.dropFirst(Authenticator.cookieName.count + 1).prefix { $0 != ";" }
+            session = value.contains("Max-Age=0") ? nil : String(cookie)
+        }
+        return response
+    }
+
+    /// The CSRF token in a page's forms (`name="csrf" value="…"`), or nil.
+    static func csrf(in page: TestClient.Response) -> String? {
+        guard let range = page.text.range(of: "name=\"csrf\" value=\"") else { return nil }
+        let token = page.text[range.upperBound...].prefix { $0 != "\"" }
+        return token.isEmpty ? nil : String(token)
+    }
+
+    /// Loads the sign-in form and signs in as `name`; returns the session's CSRF token.
+    @discardableResult
+    mutating func signIn(_ name: String, password: String = AuthSite.password) throws -> String? {
+        let form = try send("GET", "/login")
+        try send("POST", "/login", form: [("csrf", Self.csrf(in: form) ?? ""), ("username", name), ("password", password)])
+        return Self.csrf(in: try send("GET", "/wiki/Home"))
+    }
+}
