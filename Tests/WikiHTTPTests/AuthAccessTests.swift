@@ -93,6 +93,23 @@ struct AuthAccessTests {
         #expect(try forger.send("POST", "/probe/save", form: [("content", "forged")]).status == 401)
     }
 
+    @Test("A page that needs a role: anonymous browsers go to sign in, scripts get 401, a reader 403")
+    func pageNeedingRole() throws {
+        let site = try AuthSite()
+        var browser = site.browser()
+        let redirect = try browser.send("GET", "/probe/form")
+        #expect(redirect.status == 303)
+        #expect(redirect.header("Location") == "/login?next=%2Fprobe%2Fform")
+        let script = try browser.send("GET", "/probe/form", headers: [("Accept", "*/*")])
+        #expect(script.status == 401)
+        #expect(script.header("WWW-Authenticate")?.hasPrefix("Basic") == true)
+        try browser.signIn("rita")
+        #expect(try browser.send("GET", "/probe/form").status == 403)
+        var editor = site.browser()
+        try editor.signIn("eddie")
+        #expect(try editor.send("GET", "/probe/form").text == "form")
+    }
+
     @Test("anonymous = none: browsers are sent to sign in, git and scripts get 401; sign-in, health and static stay open")
     func anonymousNone() throws {
         let site = try AuthSite(anonymousRead: false)

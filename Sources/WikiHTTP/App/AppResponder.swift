@@ -32,6 +32,12 @@ extension WikiApp {
     /// The error page (or JSON) for anything a layer or handler threw.
     func errorResponse(_ error: any Error, request: Request, context: RequestContext) -> Response {
         let httpError = ErrorResponder.httpError(for: error, logger: context.logger, requestID: context.requestID)
+        // An anonymous browser opening a page that needs sign-in (e.g. an edit form) is sent to the
+        // sign-in form rather than given a Basic challenge, which would open the browser's own dialog.
+        if httpError.status == .unauthorized, context.user == nil, request.isBrowser, request.method == .get,
+           !request.headers.contains("Authorization") {
+            return signInRedirect(request)
+        }
         if request.prefersJSON {
             return ErrorResponder.response(for: httpError, accept: "application/json", logger: context.logger)
         }
@@ -55,11 +61,14 @@ extension WikiApp {
     func signInGate(_ request: Request, _ context: RequestContext) throws -> Response? {
         guard !settings.anonymousRead, context.user == nil else { return nil }
         if ["/login", "/logout", "/healthz"].contains(request.path) || request.path.hasPrefix("/static/") { return nil }
-        if request.isBrowser && (request.method == .get || request.method == .head) {
-            let here = request.target.hasPrefix("/") ? request.target : request.path
-            return .redirect(to: "/login?next=" + PercentEncoding.encodeQueryValue(here))
-        }
+        if request.isBrowser && (request.method == .get || request.method == .head) { return signInRedirect(request) }
         throw HTTPError(.unauthorized, "Sign in to read this wiki.", headers: [Authenticator.basicChallenge])
+    }
+
+    /// 303 to the sign-in form, which sends the visitor back here afterwards.
+    func signInRedirect(_ request: Request) -> Response {
+        let here = request.target.hasPrefix("/") ? request.target : request.path
+        return .redirect(to: "/login?next=" + PercentEncoding.encodeQueryValue(here))
     }
 
     /// Keeps one visitor's page out of another's cache: an HTML response seen by a signed-in visitor

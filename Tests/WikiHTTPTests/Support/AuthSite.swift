@@ -56,8 +56,8 @@ final class AuthSite {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// The app's own routes plus `POST /probe/save`, an editor-only write (require, verifyCSRF, one commit)
-    /// built the way every write handler must be, so CSRF and roles are tested against a real commit.
+    /// The app's own routes plus two probes built the way every handler must be: `GET /probe/form`
+    /// (editor-only page) and `POST /probe/save` (editor-only write: require, verifyCSRF, one commit).
     static func responder(for app: WikiApp) -> any Responder {
         var router = Router()
         app.registerOpsRoutes(into: &router)
@@ -69,6 +69,10 @@ final class AuthSite {
         app.registerEditRoutes(into: &router)
         app.registerAuthRoutes(into: &router)
         app.registerGitRoutes(into: &router)
+        router.get("/probe/form") { _, context in
+            try app.require(.editor, context)
+            return .text("form")
+        }
         router.post("/probe/save") { request, context in
             try app.require(.editor, context)
             let form = try FormData(request: request)
