@@ -31,6 +31,18 @@ struct AuthPartsTests {
         #expect(store.counts.signedIn == 5)
     }
 
+    @Test("The session cookie: HttpOnly, SameSite=Lax, Path=/, Max-Age the lifetime, Secure when configured")
+    func cookie() throws {
+        var configuration = Authenticator.Configuration()
+        configuration.secureCookies = true
+        configuration.sessionLifetime = .seconds(7200)
+        let authenticator = Authenticator(configuration: configuration)
+        let session = authenticator.sessions.create(user: user, authentication: .session)
+        #expect(authenticator.cookie(for: session).headerValue
+            == "opswiki_session=\(session.id); Path=/; Max-Age=7200; HttpOnly; Secure; SameSite=Lax")
+        #expect(authenticator.cookie(for: nil).headerValue == "opswiki_session=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax")
+    }
+
     @Test("Ended and expired sessions are gone")
     func endAndExpiry() {
         let store = SessionStore(lifetime: .zero)

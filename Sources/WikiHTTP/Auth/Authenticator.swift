@@ -81,7 +81,7 @@ public final class Authenticator: Sendable {
     private func proxyUser(_ request: Request) throws(HTTPError) -> User? {
         guard let header = configuration.proxyUserHeader, trustedProxies.contains(request.clientAddress) else { return nil }
         let values = request.headers.values(header)
-        guard let name = values.first else { return nil }
+        guard let name = values.first, !name.isEmpty else { return nil }
         guard values.count == 1, UsersFile.isValidName(name) else {
             throw HTTPError(.badRequest, "The proxy's \(header) header does not name one valid user.")
         }
@@ -102,7 +102,10 @@ public final class Authenticator: Sendable {
         guard trustedProxies.contains(peer),
               let forwarded = request.headers.values("X-Forwarded-For").last?.split(separator: ",").last else { return peer }
         let address = Request.normalisedAddress(String(forwarded.trimmingSpaces))
-        return address.isEmpty ? peer : address
+        // Only an address-shaped value is believed; anything else would pollute the limiter and the log.
+        let isAddress = !address.isEmpty && address.utf8.count <= 45
+            && address.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" }
+        return isAddress ? address : peer
     }
 
     /// Whether `request` came through a trusted proxy (whose `X-Forwarded-Host` may then be believed).

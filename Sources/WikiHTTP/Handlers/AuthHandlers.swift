@@ -29,9 +29,13 @@ extension WikiApp {
         let authenticator = settings.authenticator
         let name = form["username"] ?? "", password = form["password"] ?? ""
         let next = Self.localPath(form["next"])
+        let client = authenticator.client(of: request)
         let user = name.utf8.count <= 256 && password.utf8.count <= 4096
-            ? try authenticator.verifyLimited(name: name, password: password, client: authenticator.client(of: request))
+            ? try authenticator.verifyLimited(name: name, password: password, client: client)
             : nil
+        // An audit line; a name that is not a valid user name is not written (log injection).
+        context.logger.info(user == nil ? "sign-in failed" : "signed in",
+                            ["user": UsersFile.isValidName(name) ? name : "(invalid)", "client": client])
         guard let user else {
             var response = try loginPage(status: .unauthorized, message: "Wrong user name or password.",
                                          username: name, next: next, request: request, context: context)
