@@ -11,13 +11,16 @@ struct AuthRoleMatrixTests {
     /// and whether an allowed request makes exactly one commit.
     struct Row: Sendable, CustomStringConvertible {
         let method: String, path: String, form: [(String, String)], minimum: Role?, commits: Bool
-        var description: String { "\(method) \(path)" }
+        var multipart = false
+        var description: String { "\(method) \(path)\(multipart ? " (multipart)" : "")" }
     }
 
     static let rows: [Row] = [
         Row(method: "POST", path: "/login", form: [("username", "eddie"), ("password", AuthSite.password)], minimum: nil, commits: false),
         Row(method: "POST", path: "/logout", form: [], minimum: nil, commits: false),
         Row(method: "POST", path: "/probe/save", form: [("content", "matrix by VISITOR")], minimum: .editor, commits: true),
+        Row(method: "POST", path: "/probe/save", form: [("content", "multipart by VISITOR")], minimum: .editor, commits: true,
+            multipart: true),
     ]
 
     /// The visitors: nil is anonymous.
@@ -37,7 +40,8 @@ struct AuthRoleMatrixTests {
             let before = try site.commitCount()
             // VISITOR in a field becomes the role, so each allowed write really changes something.
             let form = row.form.map { ($0.0, $0.1.replacingOccurrences(of: "VISITOR", with: role?.rawValue ?? "anonymous")) }
-            let answer = try browser.send(row.method, row.path, form: [("csrf", token ?? "")] + form)
+            let answer = try browser.send(row.method, row.path, form: [("csrf", token ?? "")] + form,
+                                          multipart: row.multipart)
             let allowed = row.minimum.map { minimum in role.map { $0 >= minimum } ?? false } ?? true
             let label = "\(row) as \(role?.rawValue ?? "anonymous")"
             if allowed {

@@ -1,5 +1,3 @@
-import WikiStore
-
 /// Who may do what: the checks every handler calls before it reads or writes.
 extension WikiApp {
     /// Throws unless the visitor has at least `role`: 401 when nobody is signed in (so a browser is sent
@@ -23,15 +21,6 @@ extension WikiApp {
               ConstantTime.equal(expected, given) else {
             throw HTTPError(.forbidden, "The form has expired or did not come from this site; reload the page and try again.")
         }
-    }
-
-    /// The commit author for a change by the signed-in user (display name and email from the users
-    /// file or the proxy); 401 when nobody is signed in.
-    func author(_ context: RequestContext) throws -> Person {
-        guard let user = context.user else {
-            throw HTTPError(.unauthorized, "Sign in to do this.", headers: [Authenticator.basicChallenge])
-        }
-        return Person(name: user.displayName, email: user.email)
     }
 
     /// Whether the visitor may edit (for showing or hiding edit buttons; handlers still `require`).

@@ -60,15 +60,6 @@ final class AuthSite {
     /// (editor-only page) and `POST /probe/save` (editor-only write: require, verifyCSRF, one commit).
     static func responder(for app: WikiApp) -> any Responder {
         var router = Router()
-        app.registerOpsRoutes(into: &router)
-        app.registerPageRoutes(into: &router)
-        app.registerHistoryRoutes(into: &router)
-        app.registerIndexRoutes(into: &router)
-        app.registerFileRoutes(into: &router)
-        app.registerSearchRoutes(into: &router)
-        app.registerEditRoutes(into: &router)
-        app.registerAuthRoutes(into: &router)
-        app.registerGitRoutes(into: &router)
         router.get("/probe/form") { _, context in
             try app.require(.editor, context)
             return .text("form")
@@ -77,11 +68,12 @@ final class AuthSite {
             try app.require(.editor, context)
             let form = try FormData(request: request)
             try app.verifyCSRF(form, context)
+            let author = Person(name: context.user?.displayName ?? "", email: context.user?.email ?? "")
             _ = try app.wiki.save(PageEdit(name: PageName("Probe"), content: Array((form["content"] ?? "").utf8),
-                                           message: "probe", base: try app.wiki.head(), author: try app.author(context)))
+                                           message: "probe", base: try app.wiki.head(), author: author))
             return .redirect(to: "/wiki/Probe")
         }
-        return AppResponder(app: app, routes: router.freeze())
+        return ProbeResponder(site: app.responder(), probes: AppResponder(app: app, routes: router.freeze()))
     }
 
     /// The number of commits on main.
@@ -112,14 +104,23 @@ struct Browser {
 
     /// Sends one request; the Set-Cookie of the answer updates `session`.
     @discardableResult
-    mutating func send(_ method: String, _ path: String, form: [(String, String)]? = nil,
+    mutating func send(_ method: String, _ path: String, form: [(String, String)]? = nil, multipart: Bool = false,
                        headers: [(String, String)] = []) throws -> TestClient.Response {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if !(extraHeaders + headers).contains(where: { $0.0 == "Accept" }) { head += "Accept: text/html\r\n" }
         if let session { head += "Cookie: \(Authenticator.cookieName)=\(session)\r\n" }
         for (name, value) in extraHeaders + headers { head += "\(name): \(value)\r\n" }
         var body = ""
-        if let form {
+        if let form, multipart {
+            // A field called `file` is sent as a file part, as a browser's file input is.
+            let boundary = "auth-test-boundary-7d41"
+            for (name, value) in form {
+                let disposition = name == "file" ? "name=\"file\"; filename=\"probe.txt\"" : "name=\"\(name)\""
+                body += "--\(boundary)\r\nContent-Disposition: form-data; \(disposition)\r\n\r\n\(value)\r\n"
+            }
+            body += "--\(boundary)--\r\n"
+            head += "Content-Type: multipart/form-data; boundary=\(boundary)\r\nContent-Length: \(body.utf8.count)\r\n"
+        } else if let form {
             body = form.map { "\(PercentEncoding.encodeQueryValue($0.0))=\(PercentEncoding.encodeQueryValue($0.1))" }
                 .joined(separator: "&")
             head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n"
@@ -147,5 +148,15 @@ struct Browser {
         let form = try send("GET", "/login")
         try send("POST", "/login", form: [("csrf", Self.csrf(in: form) ?? ""), ("username", name), ("password", password)])
         return Self.csrf(in: try send("GET", "/wiki/Home"))
+    }
+}
+
+/// The site's own responder, with `/probe/*` answered by the probe routes behind the same auth layer.
+struct ProbeResponder: Responder {
+    let site: any Responder
+    let probes: any Responder
+
+    func respond(to request: Request, context: inout RequestContext) throws -> Response {
+        try (request.path.hasPrefix("/probe/") ? probes : site).respond(to: request, context: &context)
     }
 }
