@@ -12,9 +12,13 @@ struct AppResponder: Responder {
         var response: Response
         do {
             visitor = try authenticator.identify(request)
-            context.user = visitor.user
-            context.authentication = visitor.authentication
-            context.csrfToken = visitor.session?.csrfToken
+            // An identity an outer responder already set (an embedding app, the handler tests'
+            // identity layer) is kept; nothing from the request itself can set one.
+            if context.user == nil && context.csrfToken == nil {
+                context.user = visitor.user
+                context.authentication = visitor.authentication
+                context.csrfToken = visitor.session?.csrfToken
+            }
             try app.checkOrigin(request)
             response = try app.signInGate(request, context) ?? routes.respond(to: request, context: &context)
         } catch {
