@@ -38,9 +38,14 @@ struct AuthRoleMatrixTests {
                 token = Browser.csrf(in: try browser.send("GET", "/login"))
             }
             let before = try site.commitCount()
-            // VISITOR in a field becomes the role, so each allowed write really changes something.
-            let form = row.form.map { ($0.0, $0.1.replacingOccurrences(of: "VISITOR", with: role?.rawValue ?? "anonymous")) }
-            let answer = try browser.send(row.method, row.path, form: [("csrf", token ?? "")] + form,
+            // VISITOR becomes the visitor and CREATED the commit that made `Page-<visitor>`, so each allowed
+            // write has its own target and really changes something.
+            let visitor = role?.rawValue ?? "anonymous"
+            func fill(_ text: String) -> String {
+                text.replacingOccurrences(of: "VISITOR", with: visitor).replacingOccurrences(of: "CREATED", with: site.created[visitor] ?? "")
+            }
+            let form = row.form.map { ($0.0, fill($0.1)) }
+            let answer = try browser.send(row.method, fill(row.path), form: [("csrf", token ?? "")] + form,
                                           multipart: row.multipart)
             let allowed = row.minimum.map { minimum in role.map { $0 >= minimum } ?? false } ?? true
             let label = "\(row) as \(role?.rawValue ?? "anonymous")"

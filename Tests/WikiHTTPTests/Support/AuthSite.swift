@@ -19,6 +19,8 @@ final class AuthSite {
     let app: WikiApp
     let server: HTTPServer
     var port: Int { server.port }
+    /// The commit that created `Page-<visitor>`, by visitor (`anonymous`, `reader`, `editor`, `maintainer`).
+    let created: [String: String]
 
     /// Starts the site; `configure` adjusts the authenticator's configuration, `anonymousRead` the site's.
     init(anonymousRead: Bool = true, configure: (inout Authenticator.Configuration) -> Void = { _ in },
@@ -28,6 +30,14 @@ final class AuthSite {
         wiki = try Wiki.create(at: root.appendingPathComponent("wiki.git").path)
         _ = try wiki.save(PageEdit(name: PageName("Home"), content: Array("# Home\n\nWelcome.\n".utf8), message: "Home",
                                    base: nil, author: Person(name: "Setup", email: "setup@example.com")))
+        // One page per visitor of the role matrix, so each visitor's write has its own target.
+        var created: [String: String] = [:]
+        for visitor in ["anonymous", "reader", "editor", "maintainer"] {
+            let edit = PageEdit(name: try PageName("Page-\(visitor)"), content: Array("# \(visitor)\n".utf8), message: visitor,
+                                base: try wiki.head(), author: Person(name: "Setup", email: "setup@example.com"))
+            if case .committed(let revision) = try wiki.save(edit) { created[visitor] = revision.id.description }
+        }
+        self.created = created
         var lines = ""
         for user in Self.users {
             lines += try Self.htpasswd(user.flag, user.name) + ":\(user.role.rawValue):\(user.name)@example.com:\(user.name.capitalized) Q\n"
