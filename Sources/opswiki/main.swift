@@ -1,2 +1,5 @@
 import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "render" { exit(RenderCommand.run(Array(arguments.dropFirst()))) }
 print("opswiki")

@@ -6,11 +6,22 @@ public enum Markdown {
         options: MarkdownOptions = .wiki,
         links: (String) -> WikiLink? = { _ in nil }
     ) -> RenderedDocument {
-        // Placeholder until the parser lands: the text, escaped, in one paragraph.
-        var out: [UInt8] = Array("<p>".utf8)
-        HTMLEscaping.escapeText(source[...], into: &out)
-        out += Array("</p>\n".utf8)
-        return RenderedDocument(html: SafeHTML(trusted: out), tableOfContents: [], frontMatter: nil)
+        var body = source[...]
+        var frontMatter: FrontMatter? = nil
+        if options.frontMatter {
+            let split = FrontMatter.split(source)
+            frontMatter = split.frontMatter
+            body = split.body
+        }
+        var blocks = BlockParser(options: options, capacity: body.count)
+        blocks.parse(body)
+        let (document, refs) = blocks.finish()
+        var inlines = InlineParser(document: document, refs: refs, options: options)
+        inlines.parseAll()
+        var renderer = HTMLRenderer(document: inlines.finish(), options: options)
+        renderer.render(links: links)
+        return RenderedDocument(html: SafeHTML(trusted: renderer.out), tableOfContents: renderer.tableOfContents,
+                                frontMatter: frontMatter)
     }
 
     /// Convenience for tests and templates: renders a `String` and returns the HTML as a `String`.
