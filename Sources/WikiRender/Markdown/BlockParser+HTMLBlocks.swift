@@ -37,7 +37,8 @@ extension BlockParser {
             || (after == UInt8(ascii: "/") && line[i + 1] == UInt8(ascii: ">"))) {
             return 6
         }
-        guard allowType7, !type1Names.contains(name) else { return 0 }
+        // Type 7 excludes only opening tags of the type 1 names (a lone `</script>` line is type 7).
+        guard allowType7, closing || !type1Names.contains(name) else { return 0 }
         let lineEnd = line.count - 1
         guard let tagEnd = scanHTMLTag(line, pos, end: lineEnd) else { return 0 }
         var j = tagEnd

@@ -42,8 +42,8 @@ struct LinkReferences {
         }
         guard !out.isEmpty else { return nil }
         if ascii { return out }
-        // Full case folding (e.g. ẞ and SS match), as commonmark.js does it: lowercase, then uppercase.
-        return Array(String(decoding: out, as: UTF8.self).lowercased().uppercased().utf8)
+        // Full case folding (ẞ, ß and SS all match): lowercase, uppercase (ß → SS), lowercase again.
+        return Array(String(decoding: out, as: UTF8.self).lowercased().uppercased().lowercased().utf8)
     }
 
     /// Parses one definition at `s[from...]` (a paragraph's text); returns the bytes it used, or nil.
