@@ -204,7 +204,7 @@ struct BlockParser {
             } else if indented && !maybeLazy && !blank {
                 advanceOffset(4, columns: true)
                 container = addChild(container, .codeBlock)
-            } else if tables && (kind == .table || kind == .paragraph) && openTableRow(&container) {
+            } else if tables && !indented && (kind == .table || kind == .paragraph) && openTableRow(&container) {
                 return true
             } else {
                 break

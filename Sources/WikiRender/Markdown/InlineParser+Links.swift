@@ -81,15 +81,15 @@ extension InlineParser {
         processEmphasis(stackBottom: opener.position)
         brackets.removeLast()
         if !opener.image {
-            // §6.3: links may not contain other links, so earlier `[` can no longer make one.
+            // §6.3: links may not contain other links, so earlier `[` can no longer make one. Everything
+            // below `linkFloor` is already inactive, which keeps runs of open `![` linear.
+            linkFloor = min(linkFloor, brackets.count)
             var i = brackets.count - 1
-            while i >= 0 {
-                if !brackets[i].image {
-                    if !brackets[i].active { break }
-                    brackets[i].active = false
-                }
+            while i >= linkFloor {
+                if !brackets[i].image { brackets[i].active = false }
                 i -= 1
             }
+            linkFloor = brackets.count
         }
     }
 

@@ -15,6 +15,8 @@ struct InlineParser {
     var delimiters: [Delimiter] = []
     var lastDelimiter: Int32 = -1
     var brackets: [Bracket] = []
+    /// Non-image brackets below this index are known to be inactive.
+    var linkFloor = 0
     var openersBottom = [Int](repeating: 0, count: 18)
     /// cmark's backtick memo: where the last run of each length starts, once the subject was scanned.
     var backtickRuns = [Int](repeating: -1, count: Self.maximumBackticks + 1)
@@ -64,6 +66,7 @@ struct InlineParser {
         delimiters.removeAll(keepingCapacity: true)
         lastDelimiter = -1
         brackets.removeAll(keepingCapacity: true)
+        linkFloor = 0
         for run in touchedBacktickRuns { backtickRuns[run] = -1 }
         touchedBacktickRuns.removeAll(keepingCapacity: true)
         scannedForBackticks = false

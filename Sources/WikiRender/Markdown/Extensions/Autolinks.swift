@@ -174,12 +174,18 @@ extension InlineParser {
                     || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") else { break }
                 rewind -= 1
             }
+            guard rewind < at else {
+                searchFrom = at + 1
+                continue
+            }
             var linkEnd = at + 1, ats = 1, periods = 0
             while linkEnd < end {
                 let c = doc.bytes[linkEnd]
                 if Scanner.isAlphanumeric(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") {
                 } else if c == UInt8(ascii: "@") {
+                    // A second `@` already disqualifies this address; stopping keeps the scan linear.
                     ats += 1
+                    break
                 } else if c == UInt8(ascii: ".") && linkEnd + 1 < end && Scanner.isAlphanumeric(doc.bytes[linkEnd + 1]) {
                     periods += 1
                 } else {
@@ -188,7 +194,7 @@ extension InlineParser {
                 linkEnd += 1
             }
             let lastByte = doc.bytes[linkEnd - 1]
-            guard rewind < at, linkEnd - at >= 2, ats == 1, periods > 0,
+            guard linkEnd - at >= 2, ats == 1, periods > 0,
                   Scanner.isAlpha(lastByte) || lastByte == UInt8(ascii: ".") else {
                 searchFrom = at + 1
                 continue
