@@ -15,7 +15,7 @@ extension BlockParser {
         var result: ListMarker
         if c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") {
             i += 1
-            guard Scanner.isWhitespace(line[i]) else { return nil }
+            guard Scanner.isSpaceOrTab(line[i]) || line[i] == Scanner.newline else { return nil }
             result = ListMarker(length: 1, ordered: false, marker: c, start: 0)
         } else if Scanner.isDigit(c) {
             var start: Int32 = 0
@@ -29,7 +29,7 @@ extension BlockParser {
             guard delimiter == UInt8(ascii: ".") || delimiter == UInt8(ascii: ")") else { return nil }
             if interruptsParagraph && start != 1 { return nil }
             i += 1
-            guard Scanner.isWhitespace(line[i]) else { return nil }
+            guard Scanner.isSpaceOrTab(line[i]) || line[i] == Scanner.newline else { return nil }
             result = ListMarker(length: i - pos, ordered: true, marker: delimiter, start: start)
         } else {
             return nil

@@ -54,7 +54,8 @@ extension HTMLRenderer {
             href = Array((link?.href ?? "").utf8)
             exists = link?.exists ?? false
         }
-        if !section.isEmpty {
+        // An unresolved page has no URL to anchor into: the link stays without an href.
+        if !section.isEmpty && (page.isEmpty || !href.isEmpty) {
             var slugger = HeadingSlugger()
             href.append(UInt8(ascii: "#"))
             href.append(contentsOf: Array(slugger.slug(for: section).utf8))
