@@ -42,9 +42,7 @@ extension InlineParser {
             canClose = rightFlanking && (!leftFlanking || afterPunct)
         }
         let node = appendText(start, pos)
-        // cmark-gfm strikethrough: one or two tildes.
-        if c == UInt8(ascii: "~") && length > 2 { return }
-        guard canOpen || canClose else { return }
+        guard canOpen || canClose, c != UInt8(ascii: "~") || Self.isStrikethroughRun(length) else { return }
         delimiters.append(Delimiter(node: node, position: pos, length: length, char: c,
                                     canOpen: canOpen, canClose: canClose, prev: lastDelimiter))
         let index = Int32(delimiters.count - 1)
@@ -100,7 +98,7 @@ extension InlineParser {
         }
     }
 
-    private func delimiterCount(_ node: Int32) -> Int {
+    func delimiterCount(_ node: Int32) -> Int {
         Int(doc.nodes[Int(node)].end - doc.nodes[Int(node)].start)
     }
 
@@ -130,27 +128,6 @@ extension InlineParser {
             return next
         }
         return closer
-    }
-
-    /// cmark-gfm strikethrough.c: the opener and closer must be the same length, or neither counts.
-    private mutating func insertStrikethrough(_ opener: Int32, _ closer: Int32) -> Int32 {
-        let next = delimiters[Int(closer)].next
-        let openerNode = delimiters[Int(opener)].node, closerNode = delimiters[Int(closer)].node
-        if delimiterCount(openerNode) == delimiterCount(closerNode) {
-            let strike = doc.makeNode(.strikethrough)
-            doc.moveSiblings(after: openerNode, upTo: closerNode, into: strike)
-            doc.insert(strike, after: openerNode)
-            doc.unlink(openerNode)
-            doc.unlink(closerNode)
-        }
-        var cursor = closer
-        while cursor >= 0 && cursor != opener {
-            let prev = delimiters[Int(cursor)].prev
-            removeDelimiter(cursor)
-            cursor = prev
-        }
-        removeDelimiter(opener)
-        return next
     }
 
     // MARK: Unicode classes for flanking (§2.1)
