@@ -201,6 +201,8 @@ struct BlockParser {
                 advanceOffset(line.count - 1 - offset, columns: false)
             } else if indent < 4, let marker = parseListMarker(at: firstNonspace, interruptsParagraph: kind == .paragraph) {
                 container = openListItem(container, marker)
+                // cmark-gfm consumes a task box as the last block start of the line.
+                if doc.nodes[Int(container)].flags.contains(.task) { break }
             } else if indented && !maybeLazy && !blank {
                 advanceOffset(4, columns: true)
                 container = addChild(container, .codeBlock)

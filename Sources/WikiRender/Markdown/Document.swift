@@ -13,16 +13,14 @@ struct NodeFlags: OptionSet {
     let rawValue: UInt16
     static let open = NodeFlags(rawValue: 1 << 0)
     static let lastLineBlank = NodeFlags(rawValue: 1 << 1)
-    static let fenced = NodeFlags(rawValue: 1 << 3)
-    static let tight = NodeFlags(rawValue: 1 << 4)
-    static let setext = NodeFlags(rawValue: 1 << 5)
-    static let ordered = NodeFlags(rawValue: 1 << 6)
-    static let task = NodeFlags(rawValue: 1 << 7)
-    static let checked = NodeFlags(rawValue: 1 << 8)
-    static let missing = NodeFlags(rawValue: 1 << 9)
-    static let header = NodeFlags(rawValue: 1 << 10)
-    static let tableVisited = NodeFlags(rawValue: 1 << 11)
-    static let hasTitle = NodeFlags(rawValue: 1 << 12)
+    static let fenced = NodeFlags(rawValue: 1 << 2)
+    static let tight = NodeFlags(rawValue: 1 << 3)
+    static let setext = NodeFlags(rawValue: 1 << 4)
+    static let ordered = NodeFlags(rawValue: 1 << 5)
+    static let task = NodeFlags(rawValue: 1 << 6)
+    static let checked = NodeFlags(rawValue: 1 << 7)
+    static let header = NodeFlags(rawValue: 1 << 8)
+    static let tableVisited = NodeFlags(rawValue: 1 << 9)
 }
 
 /// One node of the arena. Links are indices into `Document.nodes` (-1 = none); text lives in
@@ -99,17 +97,6 @@ struct Document {
         nodes[Int(node)].next = next
         nodes[Int(sibling)].next = node
         if next >= 0 { nodes[Int(next)].prev = node } else if parent >= 0 { nodes[Int(parent)].lastChild = node }
-    }
-
-    /// Inserts the detached `node` right before `sibling`.
-    mutating func insert(_ node: Int32, before sibling: Int32) {
-        let parent = nodes[Int(sibling)].parent
-        let prev = nodes[Int(sibling)].prev
-        nodes[Int(node)].parent = parent
-        nodes[Int(node)].prev = prev
-        nodes[Int(node)].next = sibling
-        nodes[Int(sibling)].prev = node
-        if prev >= 0 { nodes[Int(prev)].next = node } else if parent >= 0 { nodes[Int(parent)].firstChild = node }
     }
 
     /// Detaches `node` from its parent and siblings (the slot stays in the arena, unreachable).

@@ -20,6 +20,7 @@ extension InlineParser {
         /// Subject offset just after the bracket.
         var position: Int
         var image: Bool
+        var linkSerial: Int
         var active = true
         /// Another bracket was opened after this one (its text cannot be a reference label then).
         var bracketAfter = false
@@ -29,8 +30,16 @@ extension InlineParser {
         let start = pos
         while pos < subject.count && subject[pos] == c { pos += 1 }
         let length = pos - start
-        let before = start == 0 ? 10 : Self.scalarBefore(subject, start)
-        let after = pos >= subject.count ? 10 : Self.scalarAt(subject, pos)
+        // cmark-gfm skips the tildes of strikethrough (an "emphasis" extension character) when it looks
+        // for the characters around a run.
+        var beforeIndex = start - 1
+        while beforeIndex > 0 && (subject[beforeIndex] & 0xC0 == 0x80 || (strikethrough && subject[beforeIndex] == UInt8(ascii: "~"))) {
+            beforeIndex -= 1
+        }
+        var afterIndex = pos
+        while strikethrough && afterIndex < subject.count && subject[afterIndex] == UInt8(ascii: "~") { afterIndex += 1 }
+        let before = start == 0 ? 10 : Self.scalarAt(subject, beforeIndex)
+        let after = afterIndex >= subject.count ? 10 : Self.scalarAt(subject, afterIndex)
         let afterSpace = Self.isUnicodeWhitespace(after), afterPunct = Self.isUnicodePunctuation(after)
         let beforeSpace = Self.isUnicodeWhitespace(before), beforePunct = Self.isUnicodePunctuation(before)
         // §6.2 left- and right-flanking delimiter runs.
@@ -131,13 +140,6 @@ extension InlineParser {
     }
 
     // MARK: Unicode classes for flanking (§2.1)
-
-    /// The scalar ending just before `index` (U+FFFD for malformed UTF-8).
-    static func scalarBefore(_ s: [UInt8], _ index: Int) -> UInt32 {
-        var start = index - 1
-        while start > 0 && index - start < 4 && s[start] & 0xC0 == 0x80 { start -= 1 }
-        return scalarAt(s, start)
-    }
 
     /// The scalar starting at `index` (U+FFFD for malformed UTF-8).
     static func scalarAt(_ s: [UInt8], _ index: Int) -> UInt32 {

@@ -14,15 +14,29 @@ extension InlineParser {
 
     mutating func pushBracket(_ node: Int32, image: Bool) {
         if !brackets.isEmpty { brackets[brackets.count - 1].bracketAfter = true }
-        brackets.append(Bracket(node: node, position: pos, image: image))
+        brackets.append(Bracket(node: node, position: pos, image: image, linkSerial: linksMade))
+        if image { openImagesSinceLink += 1 } else { openLinkBrackets += 1 }
     }
+
+    mutating func popBracket() {
+        guard let bracket = brackets.popLast() else { return }
+        if !bracket.image {
+            openLinkBrackets -= 1
+        } else if bracket.linkSerial == linksMade {
+            openImagesSinceLink -= 1
+        }
+    }
+
+    /// cmark-gfm's in_bracket test for extended autolinks: an open `[`, or an open `![` that no
+    /// finished link has followed (as Debian's cmark-gfm 0.29.0.gfm.6 behaves).
+    var insideBrackets: Bool { openLinkBrackets > 0 || openImagesSinceLink > 0 }
 
     mutating func handleCloseBracket() {
         pos += 1
         let initialPos = pos
         guard let opener = brackets.last else { appendText(pos - 1, pos); return }
         guard opener.active else {
-            brackets.removeLast()
+            popBracket()
             appendText(pos - 1, pos)
             return
         }
@@ -66,7 +80,7 @@ extension InlineParser {
             makeLink(opener, url: url, title: title)
             return
         }
-        brackets.removeLast()
+        popBracket()
         pos = initialPos
         appendText(pos - 1, pos)
     }
@@ -79,8 +93,10 @@ extension InlineParser {
         doc.insert(link, after: opener.node)
         doc.unlink(opener.node)
         processEmphasis(stackBottom: opener.position)
-        brackets.removeLast()
+        popBracket()
         if !opener.image {
+            linksMade += 1
+            openImagesSinceLink = 0
             // §6.3: links may not contain other links, so earlier `[` can no longer make one. Everything
             // below `linkFloor` is already inactive, which keeps runs of open `![` linear.
             linkFloor = min(linkFloor, brackets.count)

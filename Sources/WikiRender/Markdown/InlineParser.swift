@@ -17,6 +17,8 @@ struct InlineParser {
     var brackets: [Bracket] = []
     /// Non-image brackets below this index are known to be inactive.
     var linkFloor = 0
+    /// Links finished in this subject, open `[` brackets, and open `![` opened since the last link.
+    var linksMade = 0, openLinkBrackets = 0, openImagesSinceLink = 0
     var openersBottom = [Int](repeating: 0, count: 18)
     /// cmark's backtick memo: where the last run of each length starts, once the subject was scanned.
     var backtickRuns = [Int](repeating: -1, count: Self.maximumBackticks + 1)
@@ -67,6 +69,7 @@ struct InlineParser {
         lastDelimiter = -1
         brackets.removeAll(keepingCapacity: true)
         linkFloor = 0
+        linksMade = 0; openLinkBrackets = 0; openImagesSinceLink = 0
         for run in touchedBacktickRuns { backtickRuns[run] = -1 }
         touchedBacktickRuns.removeAll(keepingCapacity: true)
         scannedForBackticks = false

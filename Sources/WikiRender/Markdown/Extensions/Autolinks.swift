@@ -4,7 +4,7 @@ extension InlineParser {
     /// `http://…`, `https://…` or `ftp://…` whose `:` is at `pos`; the scheme is taken back from the
     /// text before it.
     mutating func handleURLAutolink() -> Bool {
-        guard brackets.isEmpty else { return false }
+        guard !insideBrackets else { return false }
         let colon = pos
         let count = subject.count
         guard colon + 3 < count, subject[colon + 1] == UInt8(ascii: "/"), subject[colon + 2] == UInt8(ascii: "/") else { return false }
@@ -16,6 +16,8 @@ extension InlineParser {
         while schemeStart > textStart && schemeStart > 0 && Scanner.isAlpha(subject[schemeStart - 1]) { schemeStart -= 1 }
         let scheme = subject[schemeStart..<colon].map(Scanner.lower)
         guard scheme == Array("http".utf8) || scheme == Array("https".utf8) || scheme == Array("ftp".utf8) else { return false }
+        // cmark-gfm sd_autolink_issafe: the host must start right after `://`.
+        guard isHostCharacter(colon + 3) else { return false }
         let domain = checkDomain(colon + 3, allowShort: true)
         guard domain > 0 else { return false }
         var end = colon + 3 + domain
@@ -32,7 +34,7 @@ extension InlineParser {
 
     /// `www.…` at `pos`, at the start of the text or after whitespace, `*`, `_`, `~` or `(`.
     mutating func handleWWWAutolink() -> Bool {
-        guard brackets.isEmpty else { return false }
+        guard !insideBrackets else { return false }
         let start = pos
         let count = subject.count
         guard start + 4 <= count, subject[start..<(start + 4)].elementsEqual("www.".utf8) else { return false }
@@ -68,8 +70,6 @@ extension InlineParser {
         var periods = 0, underscoresBefore = 0, underscores = 0
         var i = start + 1
         while i < count - 1 {
-            let c = subject[i]
-            if c == UInt8(ascii: "\\") && i < count - 2 { i += 1 }
             let d = subject[i]
             if d == UInt8(ascii: "_") {
                 underscores += 1
@@ -83,13 +83,22 @@ extension InlineParser {
             i += 1
         }
         if underscoresBefore > 0 || underscores > 0 { return 0 }
-        if start + 1 >= count { return 0 }
         return allowShort || periods > 0 ? i - start : 0
     }
 
     private func isHostCharacter(_ i: Int) -> Bool {
+        // cmark-gfm is_valid_hostchar: not whitespace and not punctuation (general category P only;
+        // symbols such as emoji are allowed in a host name).
         let scalar = Self.scalarAt(subject, i)
-        return !Self.isUnicodeWhitespace(scalar) && !Self.isUnicodePunctuation(scalar)
+        if scalar < 0x80 { return !Scanner.isWhitespace(UInt8(scalar)) && !Scanner.isPunctuation(UInt8(scalar)) }
+        guard let value = Unicode.Scalar(scalar) else { return false }
+        switch value.properties.generalCategory {
+        case .spaceSeparator, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return false
+        default:
+            return true
+        }
     }
 
     /// cmark-gfm autolink_delim: drops trailing punctuation, unbalanced `)` and an entity-like `&x;`.
