@@ -73,6 +73,27 @@ struct GFMTests {
             """)
     }
 
+    @Test("A task box needs a space or tab after it, and ends the line's block starts")
+    func taskBoxEdges() {
+        #expect(core("- [ ]", [.tasklist]) == "<ul>\n<li>[ ]</li>\n</ul>\n")
+        #expect(core("* [x] > not a quote", [.tasklist]) == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> &gt; not a quote</li>\n</ul>\n")
+    }
+
+    @Test("With strikethrough on, tildes are skipped when judging the flanking of * and _")
+    func tildeSkipping() {
+        #expect(core("*a ~*", [.strikethrough]) == "<p>*a ~*</p>\n")
+        #expect(core("*a~*", [.strikethrough]) == "<p><em>a~</em></p>\n")
+        #expect(core("*a ~*") == "<p><em>a ~</em></p>\n")
+    }
+
+    @Test("Extended autolinks: not inside an open bracket; symbols may be part of the host")
+    func autolinkContext() {
+        #expect(core("[a www.x.com", [.autolink]) == "<p>[a www.x.com</p>\n")
+        #expect(core("![x [a](u) http://b.c", [.autolink]) == "<p>![x <a href=\"u\">a</a> <a href=\"http://b.c\">http://b.c</a></p>\n")
+        #expect(core("http://🍄.ga/", [.autolink]) == "<p><a href=\"http://%F0%9F%8D%84.ga/\">http://🍄.ga/</a></p>\n")
+        #expect(core("http://-x.com", [.autolink]) == "<p>http://-x.com</p>\n")
+    }
+
     @Test(arguments: [
         ("see www.example.com/a.", "<p>see <a href=\"http://www.example.com/a\">www.example.com/a</a>.</p>\n"),
         ("https://x.io/p(q)) end", "<p><a href=\"https://x.io/p(q)\">https://x.io/p(q)</a>) end</p>\n"),
