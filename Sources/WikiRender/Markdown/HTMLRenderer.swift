@@ -41,7 +41,7 @@ struct HTMLRenderer {
         }
     }
 
-    private mutating func literal(_ n: Node) -> ArraySlice<UInt8> { doc.bytes[Int(n.start)..<Int(n.end)] }
+    private func literal(_ n: Node) -> ArraySlice<UInt8> { doc.bytes[Int(n.start)..<Int(n.end)] }
 
     private mutating func put(_ s: StaticString) {
         s.withUTF8Buffer { out.append(contentsOf: $0) }

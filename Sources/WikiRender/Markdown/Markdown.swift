@@ -1,11 +1,16 @@
 /// Markdown (CommonMark 0.31.2 + GFM + wiki extensions) to safe HTML.
 public enum Markdown {
+    /// The largest input rendered, in bytes (node links and text ranges are 32-bit); callers reject
+    /// larger documents, and `render` renders only this many bytes of one.
+    public static let maximumInputSize = 64 * 1024 * 1024
+
     /// Renders `source` (UTF-8 bytes) with `options`; `links` resolves `[[Wiki Link]]` targets.
     public static func render(
         _ source: [UInt8],
         options: MarkdownOptions = .wiki,
         links: (String) -> WikiLink? = { _ in nil }
     ) -> RenderedDocument {
+        let source = source.count > maximumInputSize ? Array(source[..<maximumInputSize]) : source
         var body = source[...]
         var frontMatter: FrontMatter? = nil
         if options.frontMatter {

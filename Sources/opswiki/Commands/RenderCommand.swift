@@ -64,6 +64,10 @@ enum RenderCommand {
         if pure || extensionsGiven { options.extensions = extensions }
         options.unsafeHTML = unsafe
         let input = FileHandle.standardInput.readDataToEndOfFile()
+        guard batch || input.count <= Markdown.maximumInputSize else {
+            FileHandle.standardError.write(Data("opswiki render: input is larger than \(Markdown.maximumInputSize) bytes\n".utf8))
+            return 1
+        }
         if batch { return runBatch(input, options: options) }
         let html = Markdown.render(Array(input), options: options).html.bytes
         FileHandle.standardOutput.write(Data(html))
