@@ -6,16 +6,17 @@ enum TagFilter {
 
     /// Appends `html` to `out`, writing `&lt;` for the `<` of each disallowed tag.
     static func filter(_ html: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        var runStart = html.startIndex
         var i = html.startIndex
         while i < html.endIndex {
-            let c = html[i]
-            if c == UInt8(ascii: "<") && isDisallowed(html, at: i) {
+            if html[i] == UInt8(ascii: "<") && isDisallowed(html, at: i) {
+                out.append(contentsOf: html[runStart..<i])
                 out.append(contentsOf: [38, 108, 116, 59])  // &lt;
-            } else {
-                out.append(c)
+                runStart = i + 1
             }
             i += 1
         }
+        out.append(contentsOf: html[runStart..<html.endIndex])
     }
 
     private static func isDisallowed(_ html: ArraySlice<UInt8>, at index: Int) -> Bool {
