@@ -37,3 +37,28 @@ extension Wiki {
         }
     }
 }
+
+extension Wiki {
+    /// The body of `GET info/refs?service=git-receive-pack`: the refs and receive-pack capabilities, preceded by
+    /// the `# service=git-receive-pack` header when `forHTTP` (push always speaks v0; git-on-libgit2.md §2.1).
+    public func receivePackAdvertisement(forHTTP: Bool) throws -> [UInt8] {
+        let refs = try withRepository { repo in
+            RefAdvertisement(refs: try repo.advertisedReferences(), headTarget: try repo.headTarget())
+        }
+        return (forHTTP ? RefAdvertisement.serviceHeader("git-receive-pack") : []) + refs.receivePackV0()
+    }
+
+    /// Answers one `POST git-receive-pack` body: indexes and verifies the pack in quarantine, then (under the
+    /// writer lock, like web edits) fast-forwards main by compare-and-swap and stores `refs/for/main` pushes
+    /// as proposals, as far as `permissions` allow. A bad or truncated pack changes nothing and is reported
+    /// as `unpack <reason>`; refused commands get `ng <ref> <reason>`. `linkPrefix` goes before
+    /// `/proposals/<id>` in the message the client prints. Throws `invalidInput` for a malformed command list.
+    @discardableResult
+    public func receivePack(request body: [UInt8], permissions: PushPermissions, linkPrefix: String = "",
+                            write: ([UInt8]) throws -> Void) throws -> PushResult {
+        try withRepository { repo in
+            try ReceivePack(repository: repo, repositoryPath: path, writer: writer, permissions: permissions,
+                            linkPrefix: linkPrefix).respond(to: body, write: write)
+        }
+    }
+}
