@@ -56,7 +56,7 @@ struct Configuration: Equatable {
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            do { try set(key, to: value) } catch let error as UsageError {
+            do { try set(key, to: value) } catch {
                 throw FileError(path: path, line: offset + 1, message: error.description)
             }
         }
@@ -67,7 +67,7 @@ struct Configuration: Equatable {
         for (key, _) in Configuration.keys where !key.hasPrefix("role.") {
             let name = "OPSWIKI_" + key.uppercased().replacingOccurrences(of: "-", with: "_")
             if let value = environment[name] {
-                do { try set(key, to: value) } catch let error as UsageError { throw UsageError("\(name): \(error)") }
+                do { try set(key, to: value) } catch { throw UsageError("\(name): \(error)") }
             }
         }
     }

@@ -5,8 +5,8 @@ struct ArgumentsTests {
     @Test("Flags, both option spellings, repeated options and positionals")
     func parsing() throws {
         var arguments = Arguments(["PATH", "--demo", "--port", "80", "--host=::", "-e", "table", "-e", "autolink"])
-        #expect(arguments.flag("demo"))
-        #expect(!arguments.flag("demo"))
+        let first = arguments.flag("demo"), second = arguments.flag("demo")
+        #expect(first && !second)
         #expect(try arguments.option("port") == "80")
         #expect(try arguments.option("host") == "::")
         #expect(try arguments.options("e", short: true) == ["table", "autolink"])
@@ -24,7 +24,8 @@ struct ArgumentsTests {
     @Test("Everything after -- is positional")
     func separator() throws {
         var arguments = Arguments(["--", "--demo"])
-        #expect(!arguments.flag("demo"))
+        let demo = arguments.flag("demo")
+        #expect(!demo)
         #expect(try arguments.finish() == ["--demo"])
     }
 }

@@ -15,7 +15,7 @@ public enum PasswordHash {
     public static func make(_ password: String, cost: Int = 10) -> String? {
         var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         // A nil random-bytes argument makes libcrypt read the OS's random source itself.
-        guard crypt_gensalt_rn("$2b$", UInt(cost), nil, 0, &setting, Int32(setting.count)) != nil else { return nil }
+        guard crypt_gensalt_rn("$2y$", UInt(cost), nil, 0, &setting, Int32(setting.count)) != nil else { return nil }
         let settingString = String(decoding: setting.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return crypt(password, setting: settingString)
     }

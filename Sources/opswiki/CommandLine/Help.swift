@@ -6,6 +6,8 @@ enum Help {
     Usage:
       opswiki init PATH [--demo]            create a wiki repository (bare git) at PATH
       opswiki serve --repo PATH [options]   serve the wiki over HTTP
+      opswiki user add --users FILE NAME --email E --role R
+                                            add or update a user (password on stdin)
       opswiki render [options]              render Markdown from stdin to HTML on stdout
       opswiki --help | --version
 
@@ -17,6 +19,7 @@ enum Help {
         switch name {
         case "init": return InitCommand.usage
         case "serve": return ServeCommand.usage
+        case "user": return UserCommand.usage
         default: return overview
         }
     }
