@@ -22,6 +22,9 @@ struct FetchRequest: Equatable {
     var depth: Int?
     /// The client sent `done`: send the pack now, whatever the negotiation found.
     var done = false
+    /// v0: the body ended right after the want section, with no have section at all. A stateless client
+    /// deepening a clone sends this first and expects only the shallow list back (fetch-pack.c find_common).
+    var endsAfterWants = false
     /// v0: the capabilities on the first want line; v2: the argument flags (`no-progress`, `include-tag`, …).
     var capabilities: Set<String> = []
 
@@ -54,6 +57,7 @@ struct FetchRequest: Equatable {
             }
             first = false
         }
+        request.endsAfterWants = reader.remaining.isEmpty
         while let packet = try reader.next() {
             switch packet {
             case .flush: return request

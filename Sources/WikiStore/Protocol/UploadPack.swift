@@ -29,6 +29,7 @@ struct UploadPack {
             // gitprotocol-pack: a deepening request is answered with shallow/unshallow lines and a flush, every round.
             try write(shallow.lines.flatMap { PktLine.encode(line: $0) } + PktLine.flush)
         }
+        guard !request.endsAfterWants else { return }
         let detailed = request.capabilities.contains("multi_ack_detailed")
         let multiAck = detailed || request.capabilities.contains("multi_ack")
         var negotiation = try Negotiation(repository: repository, wants: request.wants)
