@@ -35,6 +35,10 @@ enum ProtocolFixtures {
         return (lines, pack, progress)
     }
 
+    /// The pack git sends when every pushed tip already exists: a header of 0 objects and its SHA-1 trailer.
+    static let emptyPack: [UInt8] = Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0]
+        + Array(ObjectID(hex: "029d08823bd8a8eab510ad6ac75c823cfd3ed31e")?.bytes ?? [])
+
     /// The object count in a pack's header.
     static func objectCount(ofPack pack: [UInt8]) -> Int {
         guard pack.count >= 12, pack.prefix(4).elementsEqual("PACK".utf8) else { return -1 }
