@@ -60,7 +60,7 @@ conformance: build
 bench: bench-deps
 	$(SWIFT) build -c release --product opswiki
 	$(SWIFT) build -c release --product Benchmarks
-	.build/release/Benchmarks --opswiki $(RELEASE_BIN) --shared "$(SHARED)"
+	.build/release/Benchmarks $(RELEASE_BIN)
 
 clean:
 	rm -rf .build .demo

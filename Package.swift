@@ -13,11 +13,14 @@ let package = Package(
         .target(name: "WikiRender"),
         .target(name: "WikiHTTP", dependencies: ["WikiStore", "WikiRender", "CLinux"]),
         .executableTarget(name: "opswiki", dependencies: ["WikiStore", "WikiRender", "WikiHTTP"]),
-        .executableTarget(name: "Benchmarks", dependencies: ["WikiRender", "WikiStore"], path: "Benchmarks"),
+        .executableTarget(name: "Benchmarks", dependencies: ["WikiRender", "WikiStore"], path: "Benchmarks", exclude: ["http-bench.sh"]),
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "RenderFuzz", dependencies: ["WikiRender", "CLibFuzzer"], path: "Fuzz/RenderFuzz"),
         .testTarget(name: "WikiStoreTests", dependencies: ["WikiStore"]),
         .testTarget(name: "WikiRenderTests", dependencies: ["WikiRender"]),
         .testTarget(name: "WikiHTTPTests", dependencies: ["WikiHTTP", "WikiStore", "WikiRender"]),
         .testTarget(name: "OpsWikiTests", dependencies: ["opswiki"]),
+        .executableTarget(name: "HTTPParserFuzz", dependencies: ["WikiHTTP"], path: "Fuzz/HTTPParserFuzz"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,25 @@
-print("benchmarks: none yet")
+import Foundation
+
+// `make bench`: Benchmarks [OPSWIKI-BINARY [MARKDOWN-CORPUS]], run from the repository root.
+// Each benchmark is one row; HTTP and git rows are added by appending to `benchmarks`.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("-h") || arguments.contains("--help") || arguments.count > 2 {
+    print("usage: Benchmarks [OPSWIKI-BINARY [MARKDOWN-CORPUS]]")
+    print("  OPSWIKI-BINARY   default: .build/release/opswiki, else .build/debug/opswiki")
+    print("  MARKDOWN-CORPUS  default: \(Corpus.sharedPath), else a generated ~5 MB corpus")
+    exit(arguments.count > 2 ? 64 : 0)
+}
+
+let opswiki = arguments.first ?? [".build/release/opswiki", ".build/debug/opswiki"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+do {
+    let corpus = try Corpus.locate(arguments.count > 1 ? arguments[1] : nil)
+    let benchmarks: [any Benchmark] = [
+        MarkdownBenchmark(opswiki: opswiki, corpus: corpus),
+    ]
+    ResultTable.print(try benchmarks.map { try $0.run() })
+} catch {
+    FileHandle.standardError.write(Data("benchmarks: \(error)\n".utf8))
+    exit(1)
+}

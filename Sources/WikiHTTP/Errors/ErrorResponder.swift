@@ -1,0 +1,62 @@
+import WikiRender
+
+/// The only place an Error becomes a status and a page (HTML, or JSON when `Accept` prefers it).
+public enum ErrorResponder {
+    /// Maps `error` to a response; unexpected errors are logged and answered 500 without detail.
+    ///
+    /// `accept` is the request's `Accept` header (nil before a request could be parsed).
+    public static func response(for error: any Error, accept: String?, logger: Logger, requestID: UInt64 = 0) -> Response {
+        let httpError: HTTPError
+        switch error {
+        case let error as HTTPError:
+            httpError = error
+        case is ResponseStream.Cancelled:
+            httpError = HTTPError(.serviceUnavailable, "The connection closed.")
+        default:
+            logger.error("\(error)", ["request": "\(requestID)"])
+            httpError = HTTPError(.internalServerError, "Something went wrong.")
+        }
+        var response = Negotiation.prefersJSON(accept: accept)
+            ? Response.json(json(httpError), status: httpError.status)
+            : Response.html(html(httpError), status: httpError.status)
+        for field in httpError.headers { response.headers.add(field.name, field.value) }
+        return response
+    }
+
+    private static func html(_ error: HTTPError) -> [UInt8] {
+        let title = SafeHTML(escaping: error.status.description).string
+        let message = SafeHTML(escaping: error.message).string
+        return Array("""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>\(title)</title></head>
+            <body><h1>\(title)</h1><p>\(message)</p></body></html>
+
+            """.utf8)
+    }
+
+    private static func json(_ error: HTTPError) -> [UInt8] {
+        Array("{\"error\":{\"status\":\(error.status.code),\"message\":\"\(escapeJSON(error.message))\"}}\n".utf8)
+    }
+
+    /// Escapes a string for a JSON string literal (RFC 8259 §7).
+    static func escapeJSON(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}
