@@ -67,4 +67,14 @@ struct PktLineTests {
         #expect(written[0].prefix(5) == [0x66, 0x66, 0x66, 0x30, 1])
         #expect(written[2] == PktLine.flush)
     }
+
+    @Test("A keep-alive is the empty band-1 packet 0005\\x01; without side-band nothing is sent")
+    func keepAlive() throws {
+        var written: [UInt8] = []
+        try SideBandWriter(multiplexed: true, showsProgress: false) { written += $0 }.keepAlive()
+        #expect(written == Array("0005".utf8) + [1])
+        written = []
+        try SideBandWriter(multiplexed: false, showsProgress: true) { written += $0 }.keepAlive()
+        #expect(written.isEmpty)
+    }
 }
