@@ -8,7 +8,7 @@ public enum PasswordHash {
     public static func verify(_ password: String, against hash: String) -> Bool {
         guard isSupported(hash) else { return false }
         guard let computed = crypt(password, setting: hash) else { return false }
-        return constantTimeEqual(Array(computed.utf8), Array(hash.utf8))
+        return ConstantTime.equal(computed, hash)
     }
 
     /// A new bcrypt hash of `password` with a random salt from the system's CSPRNG. (crypt_gensalt_rn, crypt_r)
@@ -36,10 +36,4 @@ public enum PasswordHash {
         return text.hasPrefix("*") ? nil : text
     }
 
-    private static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
-    }
 }

@@ -58,3 +58,28 @@ enum PercentEncoding {
         return segments
     }
 }
+
+extension PercentEncoding {
+    /// Percent-encodes a path for a URL: unreserved bytes (RFC 3986 §2.3) and `/` stay, all else is `%XX`.
+    static func encodePath(_ path: String) -> String {
+        var out = ""
+        out.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".utf8)
+                out += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+            }
+        }
+        return out
+    }
+
+    /// Percent-encodes one query value (`application/x-www-form-urlencoded` style, `/` encoded too).
+    static func encodeQueryValue(_ value: String) -> String {
+        encodePath(value).replacingOccurrences(of: "/", with: "%2F")
+    }
+}

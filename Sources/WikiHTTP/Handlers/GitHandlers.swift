@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 import Foundation
 import WikiStore
 
@@ -6,19 +7,22 @@ import WikiStore
 public struct GitHandlers: Sendable {
     /// The wiki served.
     public let wiki: Wiki
-    /// What the requester may push; the auth layer decides from the signed-in user's role (issue #5).
-    public let pushPermissions: @Sendable (Request, RequestContext) -> PushPermissions
+    /// Throws (401/403) when the requester may not clone or fetch.
+    public let requireRead: @Sendable (RequestContext) throws -> Void
+    /// What the requester may push, decided from the signed-in user's role (issue #5); throws 401 to ask for credentials.
+    public let pushPermissions: @Sendable (Request, RequestContext) throws -> PushPermissions
     /// Put before `/proposals/<id>` in the message a proposal push prints (e.g. `https://wiki.example.org`).
     public let publicURL: String
     /// Runs after a push moved refs (refresh the search/history indexes and the clone pack cache).
     public let afterPush: @Sendable (PushResult) -> Void
 
-    /// Makes the handlers; by default nobody may push.
-    public init(wiki: Wiki, publicURL: String = "",
-                pushPermissions: @escaping @Sendable (Request, RequestContext) -> PushPermissions = { _, _ in .nobody },
+    /// Makes the handlers; by default everyone may read and nobody may push.
+    public init(wiki: Wiki, publicURL: String = "", requireRead: @escaping @Sendable (RequestContext) throws -> Void = { _ in },
+                pushPermissions: @escaping @Sendable (Request, RequestContext) throws -> PushPermissions = { _, _ in .nobody },
                 afterPush: @escaping @Sendable (PushResult) -> Void = { _ in }) {
         self.wiki = wiki
         self.publicURL = publicURL
+        self.requireRead = requireRead
         self.pushPermissions = pushPermissions
         self.afterPush = afterPush
     }
@@ -26,7 +30,10 @@ public struct GitHandlers: Sendable {
     /// Adds the three routes of the repository at `/wiki.git`.
     public func register(in router: inout Router) {
         router.get("/wiki.git/info/refs") { request, context in try advertise(request, context) }
-        router.post("/wiki.git/git-upload-pack") { request, _ in try uploadPack(request) }
+        router.post("/wiki.git/git-upload-pack") { request, context in
+            try requireRead(context)
+            return try uploadPack(request)
+        }
         router.post("/wiki.git/git-receive-pack") { request, context in try receivePack(request, context) }
     }
 
@@ -35,10 +42,11 @@ public struct GitHandlers: Sendable {
     func advertise(_ request: Request, _ context: RequestContext) throws -> Response {
         switch request.queryValue("service") {
         case "git-upload-pack":
+            try requireRead(context)
             let body = try wiki.uploadPackAdvertisement(protocolVersion: GitHandlers.protocolVersion(request), forHTTP: true)
             return GitHandlers.response(body, type: "application/x-git-upload-pack-advertisement")
         case "git-receive-pack":
-            guard pushPermissions(request, context) != .nobody else { throw HTTPError(.forbidden, "You may not push to this wiki.") }
+            guard try pushPermissions(request, context) != .nobody else { throw HTTPError(.forbidden, "You may not push to this wiki.") }
             return GitHandlers.response(try wiki.receivePackAdvertisement(forHTTP: true), type: "application/x-git-receive-pack-advertisement")
         default:
             throw HTTPError(.forbidden, "Only the smart git protocol is served: use service=git-upload-pack or git-receive-pack.")
@@ -60,7 +68,7 @@ public struct GitHandlers: Sendable {
 
     /// `POST git-receive-pack`: authorization first (before the pack is looked at), then the status report.
     func receivePack(_ request: Request, _ context: RequestContext) throws -> Response {
-        let permissions = pushPermissions(request, context)
+        let permissions = try pushPermissions(request, context)
         guard permissions != .nobody else { throw HTTPError(.forbidden, "You may not push to this wiki.") }
         try GitHandlers.requireContentType(request, "application/x-git-receive-pack-request")
         var out: [UInt8] = []
@@ -92,5 +100,27 @@ public struct GitHandlers: Sendable {
         var response = Response.bytes(body, contentType: type)
         response.headers.set("Cache-Control", "no-cache")
         return response
+=======
+/// Routes for git smart HTTP (clone, fetch, push).
+extension WikiApp {
+    func registerGitRoutes(into router: inout Router) {
+>>>>>>> main
+    }
+}
+
+/// git smart HTTP for the site: clone and fetch with the reader role (anonymous when the site allows it),
+/// proposals through `refs/for/main` for editors, pushes to main for maintainers.
+extension WikiApp {
+    func registerGitRoutes(into router: inout Router) {
+        let wiki = self.wiki
+        GitHandlers(wiki: wiki, requireRead: { context in try self.require(.reader, context) }, pushPermissions: { _, context in
+            // 401 with a Basic challenge when anonymous, so git asks for credentials (git-on-libgit2.md §2.1).
+            try self.require(.editor, context)
+            return PushPermissions(mayUpdateMain: context.user?.role == .maintainer, mayPropose: true)
+        }, afterPush: { result in
+            guard result.movedMain else { return }
+            // The next clone should stream a ready pack; building it takes seconds, so not on the push's request.
+            Thread.detachNewThread { try? wiki.refreshCloneCache() }
+        }).register(in: &router)
     }
 }

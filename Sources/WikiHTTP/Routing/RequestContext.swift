@@ -10,8 +10,14 @@ public struct RequestContext: Sendable {
     public let logger: Logger
     /// The route parameters, e.g. `page` for `/wiki/{page...}`.
     public internal(set) var parameters: [String: String] = [:]
-    /// Free-form values set by earlier layers (such as the signed-in user) for later ones.
+    /// Free-form values set by earlier layers for later ones.
     public var values: [String: String] = [:]
+    /// The signed-in user, set by the authentication layer before routing; nil for an anonymous visitor.
+    public var user: User?
+    /// How `user` was established; requests proven by a header (HTTP Basic, a trusted proxy) need no CSRF token.
+    public var authentication: Authentication?
+    /// The browser session's CSRF token, which every state-changing form must carry.
+    public var csrfToken: String?
 
     /// A context with a fresh request id.
     public init(logger: Logger) {

@@ -1,0 +1,5 @@
+/// Routes for edit, preview, rename, delete, upload and revert.
+extension WikiApp {
+    func registerEditRoutes(into router: inout Router) {
+    }
+}

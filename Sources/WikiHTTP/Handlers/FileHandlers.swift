@@ -1,0 +1,5 @@
+/// Routes for attachments under /files.
+extension WikiApp {
+    func registerFileRoutes(into router: inout Router) {
+    }
+}

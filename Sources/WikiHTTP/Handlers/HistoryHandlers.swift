@@ -1,0 +1,5 @@
+/// Routes for history, diff, blame and commit pages.
+extension WikiApp {
+    func registerHistoryRoutes(into router: inout Router) {
+    }
+}

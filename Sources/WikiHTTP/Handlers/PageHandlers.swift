@@ -1,0 +1,97 @@
+import Foundation
+import WikiRender
+import WikiStore
+
+/// `/wiki/{page}` (rendered, `?rev=` for an old revision) and `/raw/{page}` (the stored bytes).
+extension WikiApp {
+    func registerPageRoutes(into router: inout Router) {
+        router.get("/wiki/{page...}") { [self] request, context in try viewPage(request, context) }
+        router.get("/raw/{page...}") { [self] request, context in try rawPage(request, context) }
+    }
+
+    private func viewPage(_ request: Request, _ context: RequestContext) throws -> Response {
+        let name = try PageName(try context.parameter("page"))
+        let revision = request.queryValue("rev")
+        let page: Page
+        do {
+            page = try wiki.page(name, at: revision)
+        } catch StoreError.pageNotFound where revision == nil {
+            let error = HTTPError(.notFound, "There is no page \(name) yet.")
+            return errorPage(error, request: request, context: context,
+                             createHref: PagePresenter.href(name, route: "edit"))
+        }
+        let presenter = try PagePresenter(pagePaths: pagePaths(at: page.revision))
+        let rendered = renderCache.document(for: .init(blobID: page.blobID, revision: page.revision.id)) {
+            presenter.render(page.bytes)
+        }
+        var values: [String: TemplateValue] = [
+            "title": .string(rendered.title ?? PagePresenter.title(for: name)),
+            "content": .safeHTML(rendered.document.html),
+            "breadcrumbs": PagePresenter.breadcrumbs(for: name),
+            "toc": PagePresenter.toc(rendered.document.tableOfContents),
+            "hasTOC": .bool(rendered.document.tableOfContents.count > 1),
+            "links": .dictionary([
+                "edit": .string(PagePresenter.href(name, route: "edit")),
+                "history": .string(PagePresenter.href(name, route: "history")),
+                "blame": .string(PagePresenter.href(name, route: "blame")),
+                "raw": .string(PagePresenter.href(name, route: "raw") + (revision.map { "?rev=" + $0 } ?? "")),
+                "current": .string(PagePresenter.href(name)),
+            ]),
+        ]
+        if revision != nil {
+            values["oldRevision"] = .dictionary(["id": .string(page.revision.id.description),
+                                                 "shortID": .string(page.revision.shortID)])
+        }
+        // An old revision shows the commit asked for; the current page shows its latest change.
+        let lastChange = revision == nil ? try wiki.history(of: name, limit: 1).first?.commit
+                                         : try wiki.commit(page.revision.id.description).commit
+        if let lastChange { values["lastChange"] = Self.changeValues(lastChange) }
+        let at = revision == nil ? nil : page.revision.id.description
+        let sidebar = wiki.nearest("_Sidebar", for: name, at: at).flatMap { $0.name == name ? nil : $0 }
+        if let sidebar {
+            values["sidebarHTML"] = .safeHTML(renderCache.document(for: .init(blobID: sidebar.blobID, revision: page.revision.id)) {
+                presenter.render(sidebar.bytes)
+            }.document.html)
+        }
+        if let footer = wiki.nearest("_Footer", for: name, at: at), footer.name != name {
+            values["footer"] = .safeHTML(renderCache.document(for: .init(blobID: footer.blobID, revision: page.revision.id)) {
+                presenter.render(footer.bytes)
+            }.document.html)
+        }
+        values["sidebar"] = .bool(sidebar != nil || rendered.document.tableOfContents.count > 1)
+        let html = try self.page("page", .dictionary(values), request: request, context: context)
+        var response = Response.html(html.bytes)
+        response.headers.set("ETag", etag(["page", page.blobID.description, page.revision.id.description], context: context))
+        return response
+    }
+
+    private func rawPage(_ request: Request, _ context: RequestContext) throws -> Response {
+        let name = try PageName(try context.parameter("page"))
+        let page = try wiki.page(name, at: request.queryValue("rev"))
+        var response = Response.bytes(page.bytes, contentType: "text/markdown; charset=utf-8")
+        response.headers.set("ETag", "\"\(page.blobID)\"")
+        return response
+    }
+
+    /// The paths of every page in the tree of `revision`, for wiki-link resolution.
+    func pagePaths(at revision: Revision) throws -> Set<String> {
+        Set(try wiki.pages(at: revision.id.description).compactMap { $0.pageName?.description })
+    }
+
+    /// Author, dates and commit of a change, for the "last changed" line and lists.
+    static func changeValues(_ commit: Commit) -> TemplateValue {
+        .dictionary([
+            "author": .string(commit.author.name),
+            "iso": .string(DateText.iso(commit.author.date)),
+            "relative": .string(DateText.relative(commit.author.date)),
+            "id": .string(commit.id.description),
+            "shortID": .string(commit.revision.shortID),
+            "summary": .string(commit.summary),
+        ])
+    }
+
+    /// A strong ETag from the parts that determine a page, plus whatever varies per visitor.
+    func etag(_ parts: [String], context: RequestContext) -> String {
+        "\"" + Self.fingerprint(Array(parts.joined(separator: "|").utf8)) + "\""
+    }
+}

@@ -1,0 +1,5 @@
+/// Routes for full-text search.
+extension WikiApp {
+    func registerSearchRoutes(into router: inout Router) {
+    }
+}

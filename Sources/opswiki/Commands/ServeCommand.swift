@@ -1,0 +1,76 @@
+import Foundation
+import WikiHTTP
+import WikiRender
+import WikiStore
+
+/// `opswiki serve`: opens the wiki, loads the theme, and serves HTTP until SIGTERM or SIGINT.
+enum ServeCommand {
+    static let usage = """
+    Usage: opswiki serve --repo PATH [--host 127.0.0.1] [--port 8080] [options]
+
+      --repo PATH        the wiki's bare repository (created by 'opswiki init')
+      --host ADDRESS     address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all)
+      --port N           TCP port (default 8080; 0 picks a free one)
+      --config FILE      configuration file (key = value lines, see the README)
+      --users FILE       users file (see 'opswiki user add')
+      --theme DIR        theme directory (default themes/default)
+      --title TEXT       site title
+      --quiet            no access log
+
+    Settings come from flags, then OPSWIKI_* environment variables, then the configuration file.
+    """
+
+    /// Runs the command; returns after a signal has drained the server.
+    static func run(_ arguments: Arguments) throws -> Int32 {
+        var arguments = arguments
+        if arguments.flag("help", short: "h") { print(usage); return 0 }
+        var configuration = Configuration()
+        if let path = try arguments.option("config") {
+            let text: String
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw CommandFailure("cannot read configuration file \(path)")
+            }
+            try configuration.apply(file: text, path: path)
+        }
+        try configuration.apply(environment: ProcessInfo.processInfo.environment)
+        for key in ["repo", "host", "port", "users", "theme", "title"] {
+            if let value = try arguments.option(key) { try configuration.set(key, to: value) }
+        }
+        if arguments.flag("quiet") { configuration.accessLog = false }
+        guard try arguments.finish().isEmpty else { throw UsageError("serve takes no positional arguments") }
+        guard let repo = configuration.repo else { throw UsageError("--repo PATH is required") }
+
+        let wiki = try Wiki.open(at: repo)
+        let theme = try loadTheme(configuration.theme)
+        let app = WikiApp(wiki: wiki, theme: theme,
+                          settings: SiteSettings(title: configuration.title, anonymousRead: configuration.anonymousRead))
+        var server = ServerConfiguration()
+        server.host = configuration.host
+        server.port = configuration.port
+        server.limits.body = configuration.maxBodyBytes
+        server.accessLog = configuration.accessLog
+        let httpServer = HTTPServer(configuration: server, responder: app.responder())
+        try httpServer.installSignalHandlers()
+        try httpServer.start()
+        let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        OpsWiki.printError("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/")
+        httpServer.run()
+        OpsWiki.printError("opswiki stopped")
+        return 0
+    }
+
+    /// The theme at `path`, or `themes/default` found beside the working directory or the binary.
+    private static func loadTheme(_ path: String?) throws -> Theme {
+        if let path { return try Theme(directory: path) }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            FileManager.default.currentDirectoryPath + "/themes/default",
+            binary.appendingPathComponent("../../themes/default").standardized.path,   // .build/release/opswiki
+            binary.appendingPathComponent("../share/opswiki/themes/default").standardized.path,  // installed
+        ]
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/style.css") }) else {
+            throw CommandFailure("no theme found (looked in \(candidates.joined(separator: ", "))); pass --theme DIR")
+        }
+        return try Theme(directory: found)
+    }
+}
