@@ -1,4 +1,3 @@
-<<<<<<< HEAD
 import Foundation
 import WikiStore
 
@@ -100,11 +99,6 @@ public struct GitHandlers: Sendable {
         var response = Response.bytes(body, contentType: type)
         response.headers.set("Cache-Control", "no-cache")
         return response
-=======
-/// Routes for git smart HTTP (clone, fetch, push).
-extension WikiApp {
-    func registerGitRoutes(into router: inout Router) {
->>>>>>> main
     }
 }
 
