@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WikiHTTP
+@testable import WikiHTTP
 import WikiStore
 
 /// The real git client against the real server: clone, fetch and push of `/wiki.git` (issue #7).
@@ -177,5 +177,28 @@ struct GitSmartHTTPTests {
             try fixture.clone("d", "-c", "protocol.version=\(version)", "fetch", "-q")
             #expect(try fixture.clone("d", "rev-parse", "origin/main") == fixture.tip())
         }
+    }
+
+    @Test("After main moves the refresher builds the clone pack in the background, one build per burst")
+    func cloneCacheRefresher() throws {
+        let fixture = try GitFixture(permissions: .nobody)
+        let packs = fixture.wiki.path + "/opswiki/packs"
+        func cached() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: packs)) ?? []).filter { $0.hasSuffix(".pack") } }
+        func waitFor(_ count: Int) {
+            for _ in 0..<1000 where cached().count < count { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        let refresher = GitHandlers.CloneCacheRefresher(wiki: fixture.wiki)
+        refresher.request()
+        waitFor(1)
+        #expect(cached().count == 1)
+        _ = try fixture.wiki.save(PageEdit(name: PageName("Home"), content: Array("moved\n".utf8), message: "Web edit",
+                                           base: fixture.wiki.head(), author: Person(name: "Web", email: "web@example.com")))
+        refresher.request()
+        refresher.request()
+        waitFor(2)
+        #expect(cached().count == 2)
+        // The clone pack of the new tip is served from the cache: a clone succeeds and matches the server.
+        try fixture.git(["clone", "-q", fixture.url, fixture.path("c")])
+        #expect(try fixture.clone("c", "rev-parse", "HEAD") == fixture.tip())
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WikiStore
 
 /// The git smart-HTTP routes (gitprotocol-http) over WikiStore's byte-level protocol: `git clone`, `fetch`
@@ -111,10 +112,40 @@ extension WikiApp {
             // 401 with a Basic challenge when anonymous, so git asks for credentials (git-on-libgit2.md §2.1).
             try self.require(.editor, context)
             return PushPermissions(mayUpdateMain: context.user?.role == .maintainer, mayPropose: true)
-        }, afterPush: { result in
-            guard result.movedMain else { return }
-            // The next clone should stream a ready pack; building it takes seconds, so not on the push's request.
-            Thread.detachNewThread { try? wiki.refreshCloneCache() }
+        }, afterPush: { [refresher = GitHandlers.CloneCacheRefresher(wiki: wiki)] result in
+            if result.movedMain { refresher.request() }
         }).register(in: &router)
+    }
+}
+
+extension GitHandlers {
+    /// Rebuilds the clone pack cache off the request path after main moves: one background build at a time,
+    /// and requests arriving during a build fold into one more build afterwards (a burst of pushes costs two builds).
+    final class CloneCacheRefresher: Sendable {
+        private let wiki: Wiki
+        /// (a build is running, another was requested meanwhile).
+        private let state = Mutex((running: false, again: false))
+
+        init(wiki: Wiki) { self.wiki = wiki }
+
+        /// Asks for a build; returns at once.
+        func request() {
+            let start = state.withLock { state -> Bool in
+                if state.running { state.again = true; return false }
+                state.running = true
+                return true
+            }
+            guard start else { return }
+            Thread.detachNewThread { [self] in
+                repeat {
+                    // A failed build only means the next clone builds its own pack; there is nothing to report to.
+                    try? wiki.refreshCloneCache()
+                } while state.withLock { state -> Bool in
+                    state.running = state.again
+                    state.again = false
+                    return state.running
+                }
+            }
+        }
     }
 }
