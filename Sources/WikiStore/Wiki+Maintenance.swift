@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one maintenance run did.
 public struct MaintenanceReport: Sendable, Equatable {
     /// Objects in the new pack; 0 when the repository was already one pack and nothing loose.
@@ -6,6 +8,8 @@ public struct MaintenanceReport: Sendable, Equatable {
     public var removedLooseObjects = 0
     /// Old packs deleted because the new pack holds all their objects.
     public var removedPacks = 0
+    /// Quarantine folders of pushes that died with an earlier process, deleted.
+    public var removedQuarantines = 0
     /// Commits in the commit-graph file written.
     public var graphCommits = 0
 }
@@ -13,7 +17,8 @@ public struct MaintenanceReport: Sendable, Equatable {
 /// Repository upkeep that libgit2 does not do (git-on-libgit2.md §5.3): `opswiki gc` and a periodic run call it.
 extension Wiki {
     /// Packs loose refs, repacks everything reachable from any ref into one pack (deleting the loose objects
-    /// and packs it makes redundant), writes the commit-graph and refreshes the clone pack cache. Safe while
+    /// and packs it makes redundant), writes the commit-graph, removes stale push quarantines and refreshes
+    /// the clone pack cache. Safe while
     /// serving: nothing is deleted before the new pack holds it, and unreachable objects are kept.
     @discardableResult
     public func maintenance() throws -> MaintenanceReport {
@@ -33,7 +38,23 @@ extension Wiki {
             try repo.writeCommitGraph(tips: tips)
             report.graphCommits = try repo.commits(from: tips, hiding: []).count
         }
+        report.removedQuarantines = removeStaleQuarantines()
         try refreshCloneCache()
         return report
+    }
+
+    /// Deletes push quarantines (`<repo>/opswiki/incoming/<uuid>`) older than a day: a live push finishes in
+    /// minutes, so an older one belonged to a process that crashed mid-push. Returns how many went.
+    private func removeStaleQuarantines() -> Int {
+        let incoming = path + "/opswiki/incoming"
+        let cutoff = Date(timeIntervalSinceNow: -24 * 3600)
+        var removed = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: incoming)) ?? [] {
+            let folder = incoming + "/" + name
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: folder))?[.modificationDate] as? Date,
+                  modified < cutoff, (try? FileManager.default.removeItem(atPath: folder)) != nil else { continue }
+            removed += 1
+        }
+        return removed
     }
 }

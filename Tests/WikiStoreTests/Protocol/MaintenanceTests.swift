@@ -55,6 +55,18 @@ struct MaintenanceTests {
         #expect(try wiki.runGit(["cat-file", "-t", stale]).status != 0)
     }
 
+    @Test("A push quarantine left by a crashed process is removed after a day; a fresh one is kept")
+    func staleQuarantines() throws {
+        let wiki = try cluttered()
+        let incoming = wiki.path + "/opswiki/incoming"
+        for name in ["old", "fresh"] {
+            try FileManager.default.createDirectory(atPath: incoming + "/" + name + "/x", withIntermediateDirectories: true)
+        }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -2 * 24 * 3600)], ofItemAtPath: incoming + "/old")
+        #expect(try wiki.wiki.maintenance().removedQuarantines == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: incoming) == ["fresh"])
+    }
+
     @Test("Clones served during maintenance all succeed")
     func safeWhileServing() throws {
         let wiki = try cluttered()
