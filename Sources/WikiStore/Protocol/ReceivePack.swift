@@ -30,6 +30,11 @@ struct ReceivePack {
         do { request = try ReceivePackRequest.parse(body) } catch { throw StoreError.invalidInput("git-receive-pack: \(error)") }
         // A body of only a flush is the probe before a large chunked push: answer nothing (§2.1).
         guard !request.commands.isEmpty else { return PushResult() }
+        let refusals = request.commands.compactMap { policyRefusal($0, options: request.pushOptions) }
+        if refusals.count == request.commands.count {
+            try writeReport(request, unpack: nil, verdicts: refusals.map(Verdict.refused), messages: [], write: write)
+            return PushResult()
+        }
         let quarantine = try GitQuarantine(repositoryPath: repositoryPath)
         var messages: [String] = []
         var verdicts: [Verdict]
@@ -58,26 +63,34 @@ struct ReceivePack {
         return result
     }
 
+    /// The refusal a command earns whatever the pack holds (a delete, another ref, no permission, a bad topic),
+    /// or nil. Checked before indexing: a push that can only be refused costs no pack work (§3.4).
+    private func policyRefusal(_ command: ReceivePackRequest.Command, options: [String]) -> String? {
+        guard command.new != nil else { return "deleting refs is not allowed" }
+        if let proposal = ReceivePack.proposalTopic(ref: command.ref, options: options) {
+            guard permissions.mayPropose else { return "permission denied: you may not propose changes" }
+            guard case .valid = proposal else { return "a topic is 1-64 letters, digits, '.', '_' or '-'" }
+            return nil
+        }
+        guard command.ref == GitRepository.mainBranch else {
+            return command.ref.hasPrefix("refs/for/") ? "proposals go to refs/for/main" : "only refs/heads/main and refs/for/main accept pushes"
+        }
+        guard permissions.mayUpdateMain else {
+            return "permission denied: only maintainers may push to main; push to refs/for/main to propose"
+        }
+        return nil
+    }
+
     /// Decides one command against the current refs, looking objects up through the quarantine view.
     private func decide(_ command: ReceivePackRequest.Command, options: [String], in quarantine: GitQuarantine) throws -> Verdict {
+        if let refusal = policyRefusal(command, options: options) { return .refused(refusal) }
         guard let new = command.new else { return .refused("deleting refs is not allowed") }
-        let isMain = command.ref == GitRepository.mainBranch
-        let proposal = ReceivePack.proposalTopic(ref: command.ref, options: options)
-        guard isMain || proposal != nil else {
-            if command.ref.hasPrefix("refs/for/") { return .refused("proposals go to refs/for/main") }
-            return .refused("only refs/heads/main and refs/for/main accept pushes")
-        }
         guard let kind = try quarantine.objectType(new) else { return .refused("missing object \(new)") }
         guard kind == .commit else { return .refused("\(new) is not a commit") }
         let tip = try repository.branchTip()
-        if let proposal {
-            guard permissions.mayPropose else { return .refused("permission denied: you may not propose changes") }
-            guard case .valid(let topic) = proposal else { return .refused("a topic is 1-64 letters, digits, '.', '_' or '-'") }
+        if case .valid(let topic)? = ReceivePack.proposalTopic(ref: command.ref, options: options) {
             if let tip, try quarantine.isAncestor(new, of: tip) { return .refused("no new commits: \(new) is already on main") }
             return .propose(topic: topic, new: new)
-        }
-        guard permissions.mayUpdateMain else {
-            return .refused("permission denied: only maintainers may push to main; push to refs/for/main to propose")
         }
         // The client's old value must still be main's value: a web edit may have landed since its fetch.
         guard command.old == tip else { return .refused("fetch first") }

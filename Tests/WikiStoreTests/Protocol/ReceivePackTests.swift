@@ -127,7 +127,7 @@ struct ReceivePackTests {
         try expectUnchanged(push, packs: packs)
     }
 
-    @Test("Without permission every command is refused and the pack is dropped")
+    @Test("Without permission every command is refused before the pack is indexed")
     func permissionDenied() throws {
         let push = try preparePush()
         let packs = try ProtocolFixtures.packFiles(push.wiki)
@@ -137,6 +137,10 @@ struct ReceivePackTests {
         let proposal = try send(push.wiki, ProtocolFixtures.pushBody(old: nil, new: push.new, ref: "refs/for/main", pack: push.pack),
                                 permissions: .nobody)
         #expect(proposal.report[1] == "ng refs/for/main permission denied: you may not propose changes")
+        // A push that can only be refused is answered before its pack is looked at: garbage is not even an unpack error.
+        let garbage = try send(push.wiki, ProtocolFixtures.pushBody(old: push.old, new: push.new, ref: "refs/heads/main",
+                                                                    pack: Array("not a pack".utf8)), permissions: .nobody)
+        #expect(garbage.report.prefix(2) == ["unpack ok", "ng refs/heads/main permission denied: only maintainers may push to main; push to refs/for/main to propose"])
         try expectUnchanged(push, packs: packs)
     }
 
