@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import WikiHTTP
 import WikiStore
@@ -200,5 +201,40 @@ struct GitSmartHTTPTests {
         // The clone pack of the new tip is served from the cache: a clone succeeds and matches the server.
         try fixture.git(["clone", "-q", fixture.url, fixture.path("c")])
         #expect(try fixture.clone("c", "rev-parse", "HEAD") == fixture.tip())
+    }
+
+    @Test("An empty wiki clones with git's warning, and the first push creates main", arguments: [0, 2])
+    func emptyWiki(version: Int) throws {
+        let fixture = try GitFixture(pages: [:], permissions: .everyone)
+        let cloned = try fixture.run(["-c", "protocol.version=\(version)", "clone", fixture.url, fixture.path("e")])
+        #expect(cloned.status == 0)
+        #expect(cloned.error.contains("You appear to have cloned an empty repository."))
+        let first = try fixture.commit(in: "e", file: "Home.md", text: "first page\n")
+        try fixture.clone("e", "push", "-q", "origin", "HEAD:main")
+        #expect(try fixture.tip() == first)
+        #expect(try fixture.wiki.page(PageName("Home")).bytes == Array("first page\n".utf8))
+    }
+
+    @Test("Two clones run while a third client pushes; all succeed")
+    func clonesDuringPush() throws {
+        let fixture = try GitFixture(permissions: .everyone)
+        try fixture.git(["clone", "-q", fixture.url, fixture.path("pusher")])
+        let pushed = try fixture.commit(in: "pusher", file: "New.md", text: "new\n")
+        let statuses = Mutex<[Int32]>([])
+        let threads = (0..<2).map { index in
+            Thread { [url = fixture.url, path = fixture.path("clone\(index)")] in
+                let status = (try? fixture.run(["clone", "-q", url, path]).status) ?? -1
+                statuses.withLock { $0.append(status) }
+            }
+        }
+        threads.forEach { $0.start() }
+        let push = try fixture.run(["-C", fixture.path("pusher"), "push", "-q", "origin", "HEAD:main"])
+        while statuses.withLock({ $0.count }) < 2 { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(push.status == 0, "\(push.error)")
+        #expect(statuses.withLock { $0 } == [0, 0])
+        #expect(try fixture.tip() == pushed)
+        for index in 0..<2 {
+            #expect(try fixture.run(["-C", fixture.path("clone\(index)"), "fsck", "--no-dangling"]).status == 0)
+        }
     }
 }

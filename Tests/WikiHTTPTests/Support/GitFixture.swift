@@ -4,7 +4,7 @@ import WikiHTTP
 import WikiStore
 
 /// A real wiki in a temporary directory served by a real `HTTPServer` with the git routes, plus the real git CLI.
-final class GitFixture {
+final class GitFixture: Sendable {
     /// The temporary directory: the repository, clones and a HOME for git.
     let root: URL
     /// The wiki served.
@@ -85,9 +85,11 @@ final class GitFixture {
     }
 
     /// git on the served repository.
+    @discardableResult
     func server(_ arguments: String...) throws -> String { try git(["--git-dir=\(wiki.path)"] + arguments) }
 
     /// git inside the clone `name`.
+    @discardableResult
     func clone(_ name: String, _ arguments: String...) throws -> String { try git(["-C", path(name)] + arguments) }
 
     /// Commits `text` as `file` in the clone `name`; returns the new HEAD.
