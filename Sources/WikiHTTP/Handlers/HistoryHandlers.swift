@@ -102,6 +102,8 @@ extension WikiApp {
         var values = CommitPresenter.summary(commit)
         values["title"] = .string(commit.summary.isEmpty ? "Commit \(commit.revision.shortID)" : commit.summary)
         values["body"] = .list(CommitPresenter.bodyParagraphs(commit.message).map { .string($0) })
+        values["hasBody"] = .bool(!CommitPresenter.bodyParagraphs(commit.message).isEmpty)
+        values["hasParents"] = .bool(!commit.parents.isEmpty)
         values["committer"] = .string(commit.committer.name)
         values["committerDiffers"] = .bool(commit.committer.name != commit.author.name)
         values["parents"] = .list(commit.parents.map {

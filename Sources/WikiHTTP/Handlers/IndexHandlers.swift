@@ -47,9 +47,11 @@ extension WikiApp {
         }
         var values: [String: TemplateValue] = [
             "title": "Recent changes",
+            "hasChanges": .bool(!changes.isEmpty),
             "changes": .list(changes.map { change in
                 var values = CommitPresenter.summary(change.commit)
                 values["files"] = CommitPresenter.changedFiles(change.files)
+                values["hasFiles"] = .bool(!change.files.isEmpty)
                 return .dictionary(values)
             }),
         ]

@@ -41,10 +41,10 @@ enum CommitPresenter {
             ]
             if file.change != .deleted, let path = file.newPath {
                 if let name = try? PageName(filePath: path) {
-                    values["href"] = .string(PagePresenter.href(name))
+                    values["fileHref"] = .string(PagePresenter.href(name))
                     values["path"] = .string(name.description)
                 } else {
-                    values["href"] = .string("/files/" + PercentEncoding.encodePath(path))
+                    values["fileHref"] = .string("/files/" + PercentEncoding.encodePath(path))
                 }
             }
             return .dictionary(values)

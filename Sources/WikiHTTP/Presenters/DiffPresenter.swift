@@ -49,9 +49,9 @@ enum DiffPresenter {
             // A page links to itself at the revision; an attachment to its bytes there.
             if file.change != .deleted, let path = file.newPath {
                 if let name = try? PageName(filePath: path) {
-                    values["href"] = .string(PagePresenter.href(name) + "?rev=" + revision.id.description)
+                    values["fileHref"] = .string(PagePresenter.href(name) + "?rev=" + revision.id.description)
                 } else {
-                    values["href"] = .string("/files/" + PercentEncoding.encodePath(path) + "?rev=" + revision.id.description)
+                    values["fileHref"] = .string("/files/" + PercentEncoding.encodePath(path) + "?rev=" + revision.id.description)
                 }
             }
             return .dictionary(values)
