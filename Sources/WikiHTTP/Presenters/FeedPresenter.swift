@@ -25,7 +25,8 @@ enum FeedPresenter {
             out += "    <published>\(DateText.iso(commit.author.date))</published>\n"
             out += "    <author><name>\(xml(commit.author.name))</name></author>\n"
             out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(origin))/commit/\(commit.id)\"/>\n"
-            out += "    <content type=\"text\">\(xml(commit.message + (files.isEmpty ? "" : "\n\n" + files)))</content>\n"
+            let message = commit.message.trimmingCharacters(in: .whitespacesAndNewlines)
+            out += "    <content type=\"text\">\(xml(message + (files.isEmpty ? "" : "\n\n" + files)))</content>\n"
             out += "  </entry>\n"
         }
         out += "</feed>\n"
