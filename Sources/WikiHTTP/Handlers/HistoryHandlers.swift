@@ -21,14 +21,14 @@ extension WikiApp {
         } id: { $0.commit.id.description }
         if entries.isEmpty && number == 1 { throw StoreError.pageNotFound(name) }
         let base = PagePresenter.href(name, route: "history")
-        var values = pageValues(name, title: "History of \(PagePresenter.title(for: name))")
+        var values = readingValues(name, title: "History of \(PagePresenter.title(for: name))")
         values["entries"] = HistoryPresenter.entries(entries, current: name, isFirstPage: number == 1)
         values["canCompare"] = .bool(entries.count > 1)
         values["canRevert"] = .bool(context.user.map { $0.role >= .editor } ?? false)
         values["pageNumber"] = .string(String(number))
         if number > 1 { values["newerHref"] = .string(number == 2 ? base : base + "?page=\(number - 1)") }
         if hasMore { values["olderHref"] = .string(base + "?page=\(number + 1)") }
-        return try themed("history", values, request, context,
+        return try readingResponse("history", values, request, context,
                           etag: ["history", name.description, head?.id.description ?? "", String(number)])
     }
 
@@ -48,13 +48,13 @@ extension WikiApp {
            try from.map({ try !wiki.exists(name, at: $0.id.description) }) ?? true {
             throw StoreError.pageNotFound(name)
         }
-        var values = pageValues(name, title: "Changes to \(PagePresenter.title(for: name))")
+        var values = readingValues(name, title: "Changes to \(PagePresenter.title(for: name))")
         values["files"] = DiffPresenter.files(diff, layout: layout, revision: to)
         values["to"] = .dictionary(["id": .string(to.id.description), "shortID": .string(to.shortID)])
         if let from { values["from"] = .dictionary(["id": .string(from.id.description), "shortID": .string(from.shortID)]) }
         values["layouts"] = layoutLinks(PagePresenter.href(name, route: "diff"), current: layout,
                                         query: [("from", fromText), ("to", toText)])
-        return try themed("diff", values, request, context,
+        return try readingResponse("diff", values, request, context,
                           etag: ["diff", name.description, from?.id.description ?? "parent", to.id.description, layout.rawValue])
     }
 
@@ -83,13 +83,13 @@ extension WikiApp {
             throw StoreError.pageNotFound(name)
         }
         let lines = try wiki.blame(of: name, at: revision.id.description)
-        var values = pageValues(name, title: "Blame of \(PagePresenter.title(for: name))")
+        var values = readingValues(name, title: "Blame of \(PagePresenter.title(for: name))")
         values["groups"] = HistoryPresenter.blameGroups(lines)
         values["lineCount"] = .string(String(lines.count))
         if revisionText != nil {
             values["oldRevision"] = .dictionary(["id": .string(revision.id.description), "shortID": .string(revision.shortID)])
         }
-        return try themed("blame", values, request, context, etag: ["blame", name.description, revision.id.description])
+        return try readingResponse("blame", values, request, context, etag: ["blame", name.description, revision.id.description])
     }
 
     /// One commit: its message, author, committer, parents and every changed file's diff.
@@ -112,11 +112,11 @@ extension WikiApp {
         values["fileCount"] = .string(diff.files.count == 1 ? "1 file" : "\(diff.files.count) files")
         values["files"] = DiffPresenter.files(diff, layout: layout, revision: commit.revision)
         values["layouts"] = layoutLinks("/commit/" + commit.id.description, current: layout, query: [])
-        return try themed("commit", values, request, context, etag: ["commit", commit.id.description, layout.rawValue])
+        return try readingResponse("commit", values, request, context, etag: ["commit", commit.id.description, layout.rawValue])
     }
 
     /// The title, page name, breadcrumbs and page links every page-scoped view shows.
-    func pageValues(_ name: PageName, title: String) -> [String: TemplateValue] {
+    func readingValues(_ name: PageName, title: String) -> [String: TemplateValue] {
         [
             "title": .string(title),
             "pageName": .string(name.description),
@@ -145,7 +145,7 @@ extension WikiApp {
     }
 
     /// Renders a theme template as a 200 HTML response with an ETag from `etag`.
-    func themed(_ template: String, _ values: [String: TemplateValue], _ request: Request, _ context: RequestContext,
+    func readingResponse(_ template: String, _ values: [String: TemplateValue], _ request: Request, _ context: RequestContext,
                 etag parts: [String]) throws -> Response {
         let html = try page(template, .dictionary(values), request: request, context: context)
         var response = Response.html(html.bytes)

@@ -25,7 +25,7 @@ extension WikiApp {
             "counts": .string("\(pageCount) \(pageCount == 1 ? "page" : "pages"), \(fileCount) \(fileCount == 1 ? "attachment" : "attachments")"),
             "isEmpty": .bool(entries.isEmpty),
         ]
-        return try themed("pages", values, request, context, etag: ["pages", head?.id.description ?? ""])
+        return try readingResponse("pages", values, request, context, etag: ["pages", head?.id.description ?? ""])
     }
 
     /// Recent commits across the wiki, newest first, 50 a page (`?page=N`, or `?after={commit}` to continue).
@@ -60,7 +60,7 @@ extension WikiApp {
         if hasMore, let last = changes.last {
             values["olderHref"] = .string(after == nil ? "/changes?page=\(number + 1)" : "/changes?after=\(last.commit.id)")
         }
-        return try themed("changes", values, request, context,
+        return try readingResponse("changes", values, request, context,
                           etag: ["changes", head?.id.description ?? "", after ?? "", String(number)])
     }
 
