@@ -70,3 +70,35 @@ import WikiStore
         #expect(body.contains("History of Q&amp;A"))
     }
 }
+
+/// Who sees what in the history.
+@Suite struct HistoryAccessTests {
+    @Test("An editor gets a revert form per revision posting rev and csrf; a reader gets none")
+    func revertForms() throws {
+        let editor = try ReadingSite(user: User(name: "ed", email: "ed@example.com", role: .editor, passwordHash: "x"))
+        let first = try editor.save("Home", "one\n")
+        let second = try editor.save("Home", "two\n")
+        let body = try editor.get("/history/Home").text
+        for revision in [first, second] {
+            #expect(body.contains("<form id=\"revert-\(revision.shortID)\" class=\"hidden-form\" action=\"/revert/Home\" method=\"post\">"
+                + "<input type=\"hidden\" name=\"rev\" value=\"\(revision.id)\"><input type=\"hidden\" name=\"csrf\" value=\"\(ReadingSite.csrf)\"></form>"))
+            #expect(body.contains("form=\"revert-\(revision.shortID)\">Revert</button>"))
+        }
+        let reader = try ReadingSite(user: User(name: "rd", email: "rd@example.com", role: .reader, passwordHash: "x"))
+        try reader.save("Home", "one\n")
+        #expect(!(try reader.get("/history/Home").text.contains("Revert")))
+    }
+
+    @Test("Without anonymous reading, every reading route asks an anonymous visitor to sign in")
+    func needsReader() throws {
+        let site = try ReadingSite(anonymousRead: false)
+        let revision = try site.save("Home", "one\n")
+        try site.wiki.upload(path: "a.txt", bytes: [1], author: Person(name: "A", email: "a@example.com"))
+        for path in ["/history/Home", "/diff/Home", "/blame/Home", "/commit/\(revision.id)", "/pages", "/changes",
+                     "/changes.atom", "/files/a.txt"] {
+            let response = try site.get(path)
+            #expect(response.status == 401, "\(path)")
+            #expect(response.header("WWW-Authenticate")?.hasPrefix("Basic") == true, "\(path)")
+        }
+    }
+}

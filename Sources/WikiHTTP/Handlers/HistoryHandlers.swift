@@ -25,6 +25,7 @@ extension WikiApp {
         values["entries"] = HistoryPresenter.entries(entries, current: name, isFirstPage: number == 1)
         values["canCompare"] = .bool(entries.count > 1)
         values["canRevert"] = .bool(context.user.map { $0.role >= .editor } ?? false)
+        values["csrf"] = .string(context.csrfToken ?? "")
         values["pageNumber"] = .string(String(number))
         if number > 1 { values["newerHref"] = .string(number == 2 ? base : base + "?page=\(number - 1)") }
         if hasMore { values["olderHref"] = .string(base + "?page=\(number + 1)") }

@@ -11,20 +11,21 @@ final class ReadingSite {
     let wiki: Wiki
     let server: HTTPServer
 
-    /// Creates an empty wiki and starts serving it.
-    init() throws {
+    /// Creates an empty wiki and starts serving it; every request comes from `user` (signed in by a session whose
+    /// CSRF token is `csrf`) when one is given. `anonymousRead` is the site setting.
+    init(user: User? = nil, anonymousRead: Bool = true) throws {
         directory = NSTemporaryDirectory() + "opswiki-reading-" + UUID().uuidString
         wiki = try Wiki.create(at: directory)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let theme = try Theme(directory: root.appendingPathComponent("themes/default").path)
-        let app = WikiApp(wiki: wiki, theme: theme, settings: SiteSettings(title: "Test wiki"))
+        let app = WikiApp(wiki: wiki, theme: theme, settings: SiteSettings(title: "Test wiki", anonymousRead: anonymousRead))
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.workerThreads = 2
         configuration.eventLoopThreads = 1
         configuration.logger = .silent
-        server = HTTPServer(configuration: configuration, responder: app.responder())
+        server = HTTPServer(configuration: configuration, responder: SignedIn(user: user, next: app.responder()))
         try server.start()
     }
 
@@ -61,4 +62,24 @@ final class ReadingSite {
     static func count(_ needle: String, in text: String) -> Int {
         text.components(separatedBy: needle).count - 1
     }
+}
+
+/// Stands in for the auth layer: marks every request as coming from `user` through a session.
+private struct SignedIn: Responder {
+    let user: User?
+    let next: any Responder
+
+    func respond(to request: Request, context: inout RequestContext) throws -> Response {
+        if let user {
+            context.user = user
+            context.authentication = .session
+            context.csrfToken = ReadingSite.csrf
+        }
+        return try next.respond(to: request, context: &context)
+    }
+}
+
+extension ReadingSite {
+    /// The CSRF token of the signed-in test user's session.
+    static let csrf = "test-csrf-token"
 }
