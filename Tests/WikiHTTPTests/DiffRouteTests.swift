@@ -16,7 +16,7 @@ import WikiStore
         #expect(body.contains("<tr class=\"del\"><td class=\"num\">2</td><td class=\"num\"></td><td class=\"sign\">-</td><td class=\"code\">the <del>old</del> word here</td></tr>"))
         #expect(body.contains("<tr class=\"add\"><td class=\"num\"></td><td class=\"num\">2</td><td class=\"sign\">+</td><td class=\"code\">the <ins>new</ins> word here</td></tr>"))
         #expect(body.contains("<tr class=\"ctx\"><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"sign\"> </td><td class=\"code\">first line</td></tr>"))
-        #expect(body.contains("the parent of"))
+        #expect(body.contains("What <a class=\"sha\" href=\"/commit/\(second.id)\">\(second.shortID)</a> changed, against its parent"))
         #expect(body.contains("href=\"/diff/Page?to=\(second.id)&amp;view=split\""))
     }
 
