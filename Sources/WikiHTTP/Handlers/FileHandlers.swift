@@ -7,6 +7,7 @@ extension WikiApp {
         router.get("/files/{path...}") { [self] request, context in try attachment(request, context) }
     }
 
+    /// The attachment's bytes with its type, nosniff, a sandbox CSP, and download-only for active types.
     private func attachment(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.reader, context)
         let revision = request.queryValue("rev").flatMap { $0.isEmpty ? nil : $0 }

@@ -30,7 +30,9 @@ extension WikiApp {
         if number > 1 { values["newerHref"] = .string(number == 2 ? base : base + "?page=\(number - 1)") }
         if hasMore { values["olderHref"] = .string(base + "?page=\(number + 1)") }
         return try readingResponse("history", values, request, context,
-                          etag: ["history", name.description, head?.id.description ?? "", String(number)])
+                                   // The revert forms carry the session's CSRF token, so the tag varies with it.
+                                   etag: ["history", name.description, head?.id.description ?? "", String(number),
+                                          context.user?.name ?? "", context.csrfToken ?? ""])
     }
 
     /// A page's diff between two revisions (`from` omitted: the parent of `to`; `to` omitted: the tip).
@@ -56,7 +58,7 @@ extension WikiApp {
         values["layouts"] = layoutLinks(PagePresenter.href(name, route: "diff"), current: layout,
                                         query: [("from", fromText), ("to", toText)])
         return try readingResponse("diff", values, request, context,
-                          etag: ["diff", name.description, from?.id.description ?? "parent", to.id.description, layout.rawValue])
+                                   etag: ["diff", name.description, from?.id.description ?? "parent", to.id.description, layout.rawValue])
     }
 
     /// The page's diff; when it is empty because the page had another name in that range (a compare from the
@@ -147,7 +149,7 @@ extension WikiApp {
 
     /// Renders a theme template as a 200 HTML response with an ETag from `etag`.
     func readingResponse(_ template: String, _ values: [String: TemplateValue], _ request: Request, _ context: RequestContext,
-                etag parts: [String]) throws -> Response {
+                         etag parts: [String]) throws -> Response {
         let html = try page(template, .dictionary(values), request: request, context: context)
         var response = Response.html(html.bytes)
         response.headers.set("ETag", etag(parts, context: context))

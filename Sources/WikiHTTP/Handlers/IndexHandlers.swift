@@ -61,7 +61,7 @@ extension WikiApp {
             values["olderHref"] = .string(after == nil ? "/changes?page=\(number + 1)" : "/changes?after=\(last.commit.id)")
         }
         return try readingResponse("changes", values, request, context,
-                          etag: ["changes", head?.id.description ?? "", after ?? "", String(number)])
+                                   etag: ["changes", head?.id.description ?? "", after ?? "", String(number)])
     }
 
     /// The latest 50 commits as Atom 1.0, with absolute links built from the validated `Host` header.

@@ -69,6 +69,7 @@ enum DiffPresenter {
         }
     }
 
+    /// WikiStore's change kind as WikiRender's.
     private static func change(_ change: ChangeKind) -> DiffView.Change {
         switch change {
         case .added: .added
@@ -79,6 +80,7 @@ enum DiffPresenter {
         }
     }
 
+    /// WikiStore's line kind as WikiRender's.
     private static func kind(_ kind: Line.Kind) -> DiffView.Line.Kind {
         switch kind {
         case .context: .context

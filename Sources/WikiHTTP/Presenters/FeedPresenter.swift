@@ -53,6 +53,7 @@ enum FeedPresenter {
         return "http://" + host
     }
 
+    /// Whether `host` is `name[:port]`, `a.b.c.d[:port]` or `[v6][:port]`, at most 255 bytes.
     static func isValidHost(_ host: String) -> Bool {
         guard !host.isEmpty, host.utf8.count <= 255 else { return false }
         var name = Substring(host)
@@ -70,6 +71,7 @@ enum FeedPresenter {
         return !name.isEmpty && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "." }
     }
 
+    /// `:` and 1 to 5 digits.
     private static func isPort(_ text: Substring) -> Bool {
         let digits = text.dropFirst()
         return text.first == ":" && (1...5).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }

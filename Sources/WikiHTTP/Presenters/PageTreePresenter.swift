@@ -52,6 +52,7 @@ enum PageTreePresenter {
         return (.list(items), closes(pendingCloses))
     }
 
+    /// The children of `folder` as steps: folders first, then files, each sorted case-insensitively.
     private static func steps(_ folder: Folder, path: String) -> [Step] {
         let folders = folder.folders.sorted { $0.key.lowercased() < $1.key.lowercased() }
             .map { Step.folder($0.key, path.isEmpty ? $0.key : path + "/" + $0.key, $0.value) }
@@ -59,6 +60,7 @@ enum PageTreePresenter {
         return folders + files
     }
 
+    /// A page (linked to /wiki) or an attachment (linked to /files, with its size).
     private static func file(_ entry: TreeEntry, closes: TemplateValue) -> TemplateValue {
         let last = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
         if let name = entry.pageName {
@@ -70,6 +72,7 @@ enum PageTreePresenter {
                             "size": .string(byteSize(entry.size))])
     }
 
+    /// `count` markers, one `</ul></details></li>` each.
     private static func closes(_ count: Int) -> TemplateValue { .list(Array(repeating: .bool(true), count: count)) }
 
     /// `812 B`, `4.2 KB`, `3.1 MB`.

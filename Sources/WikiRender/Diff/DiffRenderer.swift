@@ -111,6 +111,7 @@ public enum DiffRenderer {
         out += Array("<td class=\"num empty\"></td><td class=\"code empty\"></td>".utf8)
     }
 
+    /// A line number, or nothing for the side a line is not on.
     private static func number(_ value: Int?, into out: inout [UInt8]) {
         if let value { out += Array(String(value).utf8) }
     }
@@ -139,6 +140,7 @@ public enum DiffRenderer {
         }
     }
 
+    /// Escapes text for an element or a double-quoted attribute.
     private static func escape(_ text: String, into out: inout [UInt8]) {
         HTMLEscaping.escapeText(Array(text.utf8)[...], into: &out)
     }
