@@ -42,3 +42,15 @@ import WikiStore
         #expect(try site.get("/files/a.txt?rev=nothex").status == 400)
     }
 }
+
+/// The download name of an active attachment.
+@Suite struct FilesDispositionTests {
+    @Test("A non-ASCII name gets an ASCII fallback and the exact UTF-8 name (RFC 6266)")
+    func nonASCIIName() throws {
+        let site = try ReadingSite()
+        try site.wiki.upload(path: "maps/ré seau.svg", bytes: Array("<svg/>".utf8), author: FilesRouteTests.author)
+        let response = try site.get("/files/maps/r%C3%A9%20seau.svg")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Disposition") == "attachment; filename=\"r_ seau.svg\"; filename*=UTF-8''r%C3%A9%20seau.svg")
+    }
+}

@@ -62,3 +62,19 @@ import WikiStore
         #expect(try site.get("/changes?after=0123456789abcdef").status == 404)
     }
 }
+
+/// The page index with folders deeper than templates may nest partials.
+@Suite struct IndexDepthTests {
+    @Test("Forty nested folders render as forty balanced nested lists")
+    func deepFolders() throws {
+        let site = try ReadingSite()
+        let deep = (1...40).map { "f\($0)" }.joined(separator: "/") + "/leaf"
+        try site.save(deep, "x\n")
+        let response = try site.get("/pages")
+        #expect(response.status == 200)
+        #expect(ReadingSite.count("<li class=\"folder\"", in: response.text) == 40)
+        #expect(ReadingSite.count("</details></li>", in: response.text) == 40)
+        #expect(response.text.contains("id=\"\((1...40).map { "f\($0)" }.joined(separator: "/"))\""))
+        #expect(response.text.contains("<a href=\"/wiki/\(deep)\">leaf</a>"))
+    }
+}
