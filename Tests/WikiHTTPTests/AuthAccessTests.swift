@@ -76,6 +76,9 @@ struct AuthAccessTests {
         #expect(try carol.send("POST", "/probe/save", form: [("csrf", token), ("content", "via proxy")]).status == 303)
         #expect(try trusted.wiki.recentChanges(limit: 1).first?.commit.author.email == "carol@corp.example")
         #expect(try trusted.commitCount() == before + 1)
+        var withoutHeader = trusted.browser()
+        withoutHeader.session = carol.session
+        #expect(!(try withoutHeader.send("GET", "/wiki/Home")).text.contains(">carol<"))
         var dave = trusted.browser()
         dave.extraHeaders = [("X-Forwarded-User", "dave")]
         let daveToken = try #require(Browser.csrf(in: try dave.send("GET", "/wiki/Home")))

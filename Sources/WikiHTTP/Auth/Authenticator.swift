@@ -53,6 +53,9 @@ public final class Authenticator: Sendable {
         }
         guard let session = cookieSession else { return Visitor() }
         guard let user = session.user else { return Visitor(session: session) }
+        // A proxy user's session only stands beside the proxy's header (see above), never alone: the
+        // proxy decides who is signed in, so its sign-out ends ours too.
+        guard session.authentication != .proxy else { return Visitor() }
         return Visitor(user: user, authentication: session.authentication ?? .session, session: session)
     }
 
