@@ -5,7 +5,7 @@ extension SearchIndex {
     /// How many words of context come before the first match of the passage.
     static let snippetLead = 6
     /// Markdown punctuation left out between words, so a snippet reads as prose.
-    private static let markup: Set<Character> = ["#", "*", "_", "`", "|", ">", "[", "]", "~", "="]
+    private static let markup: Set<Character> = ["#", "*", "_", "`", "|", "[", "]", "~", "="]
 
     /// A passage of `text` around the densest cluster of `terms`: plain text and matched words, never HTML.
     static func snippet(_ text: String, terms: Set<String>) -> [SearchResults.Fragment] {
