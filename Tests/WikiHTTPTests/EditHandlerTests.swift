@@ -167,4 +167,15 @@ import WikiStore
         #expect(conflict.status == 409)
         #expect(try site.commitCount() == 5)
     }
+
+    @Test("Pages load the theme's app.js, served as JavaScript with an ETag")
+    func script() throws {
+        let site = try WikiTestServer(pages: ["Home": "x\n"])
+        #expect(try site.request("GET", "/wiki/Home").text.contains("<script src=\"/static/app.js\" defer></script>"))
+        let script = try site.request("GET", "/static/app.js")
+        #expect(script.status == 200)
+        #expect(script.header("Content-Type") == "text/javascript; charset=utf-8")
+        #expect(script.header("ETag") != nil)
+        #expect(script.text.contains("/preview"))
+    }
 }
