@@ -7,6 +7,8 @@ import Testing
     @Test("Terms are lowercased and diacritics folded; punctuation splits words")
     func tokenizer() {
         #expect(SearchTokenizer.terms("Café-Crème, NAÏVE über_alles 42") == ["cafe", "creme", "naive", "uber", "alles", "42"])
+        // A decomposed é (e + U+0301) stays one word and folds the same as the composed one.
+        #expect(SearchTokenizer.terms("cafe\u{301} Δέλτα 東京") == ["cafe", "δελτα", "東京"])
     }
 
     @Test("Edits, renames and deletes after the first query are seen by the next one")

@@ -11,26 +11,37 @@ enum SearchTokenizer {
         let range: Range<String.Index>
     }
 
-    /// Longest term kept, in characters; longer runs (base64, hashes) are not words anyone searches for.
+    /// Longest term kept, in Unicode scalars; longer runs (base64, hashes) are not words anyone searches for.
     static let maximumTermLength = 64
 
-    /// Every term of `text`, in order.
+    /// Every term of `text`, in order. Walks Unicode scalars, not `Character`s: grapheme breaking is the
+    /// slow part of string iteration, and a combining mark simply stays inside its word.
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
+        let scalars = text.unicodeScalars
         var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if isWordScalar(scalars[index]) {
                 if start == nil { start = index }
             } else if let wordStart = start {
                 append(text[wordStart..<index], to: &tokens)
                 start = nil
             }
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
         if let wordStart = start { append(text[wordStart..<text.endIndex], to: &tokens) }
         return tokens
+    }
+
+    /// Letters, digits and combining marks make words; everything else separates them.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }
 
     /// The distinct terms of `text`, in first-seen order.
@@ -46,7 +57,7 @@ enum SearchTokenizer {
     }
 
     private static func append(_ word: Substring, to tokens: inout [Token]) {
-        guard word.count <= maximumTermLength else { return }
+        guard word.unicodeScalars.count <= maximumTermLength else { return }
         tokens.append(Token(term: fold(word), range: word.startIndex..<word.endIndex))
     }
 }
