@@ -7,12 +7,18 @@ extension Wiki {
     /// The index follows main: when the tip moved since the last query (an edit, a push) it applies the
     /// tree diff between the two commits, reading only the blobs that changed.
     public func search(_ query: String, limit: Int = 50) throws -> SearchResults {
+        try prepareSearch()
+        return searchIndex.search(query, limit: min(limit, Self.maximumSearchHits))
+    }
+
+    /// Brings the search index up to the tip of main now, so that the first query does not pay for
+    /// building it (a daemon calls this once at start-up, off the request path).
+    public func prepareSearch() throws {
         let tip = try withRepository { try $0.branchTip() }
         try searchIndex.update(to: tip) { indexed in
             guard let tip else { return [] }
             return try pageChanges(from: indexed, to: tip)
         }
-        return searchIndex.search(query, limit: min(limit, Self.maximumSearchHits))
     }
 
     /// The page changes from commit `old` (nil: the empty tree) to `new`, as index updates.

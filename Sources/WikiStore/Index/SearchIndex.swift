@@ -65,22 +65,21 @@ final class SearchIndex: Sendable {
     /// The pages matching `query`, best first, at most `limit` of them with snippets.
     func search(_ query: String, limit: Int) -> SearchResults {
         let terms = Array(SearchTokenizer.terms(String(query.prefix(Self.maximumQueryLength))).prefix(Self.maximumTerms))
-        return state.withLock { state in
+        // Rank under the lock; snippets are built after it from the copied (copy-on-write) texts.
+        let (ranked, total, revision) = state.withLock { state -> ([(Document, Double)], Int, Revision?) in
             let revision = state.tip.map(Revision.init)
-            guard !terms.isEmpty, !state.documents.isEmpty else {
-                return SearchResults(terms: terms, hits: [], total: 0, revision: revision)
-            }
+            guard !terms.isEmpty, !state.documents.isEmpty else { return ([], 0, revision) }
             // Best score first; equal scores by page name, so the order is stable.
-            let ranked = Self.scores(terms, in: state).compactMap { slot, score in
-                state.documents[slot].map { (slot: slot, name: $0.name, score: score) }
-            }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
-            let hits = ranked.prefix(max(0, limit)).compactMap { slot, _, score -> SearchResults.Hit? in
-                guard let document = state.documents[slot] else { return nil }
-                return SearchResults.Hit(name: document.name, title: document.title, score: score,
-                                         snippet: Self.snippet(document.text, terms: Set(terms)))
-            }
-            return SearchResults(terms: terms, hits: hits, total: ranked.count, revision: revision)
+            let all = Self.scores(terms, in: state).compactMap { slot, score in state.documents[slot].map { ($0, score) } }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.name < $1.0.name }
+            return (Array(all.prefix(max(0, limit))), all.count, revision)
         }
+        let wanted = Set(terms)
+        let hits = ranked.map { document, score in
+            SearchResults.Hit(name: document.name, title: document.title, score: score,
+                              snippet: Self.snippet(document.text, terms: wanted))
+        }
+        return SearchResults(terms: terms, hits: hits, total: total, revision: revision)
     }
 
     /// The BM25 score of every document holding at least one term, with the title boost and a
