@@ -9,6 +9,7 @@ extension WikiApp {
     /// The largest page text accepted from the edit form, in bytes: 413 beyond it.
     static let maximumPageBytes = 2 * 1024 * 1024
 
+    /// Adds every writing route: edit, preview, new, and through the two helpers rename/delete/revert and uploads.
     func registerEditRoutes(into router: inout Router) {
         router.get("/edit/{page...}") { [self] request, context in try editForm(request, context) }
         router.post("/edit/{page...}") { [self] request, context in try saveEdit(request, context) }

@@ -4,6 +4,7 @@ import WikiStore
 
 /// `/rename/{page}`, `/delete/{page}` (a confirm page on GET, one commit on POST) and `POST /revert/{page}`.
 extension WikiApp {
+    /// Adds the rename, delete and revert routes (called by `registerEditRoutes`).
     func registerPageMoveRoutes(into router: inout Router) {
         router.get("/rename/{page...}") { [self] request, context in try confirmPage("rename", request, context) }
         router.post("/rename/{page...}") { [self] request, context in try renamePage(request, context) }

@@ -7,6 +7,7 @@ extension WikiApp {
     /// Hits shown on one results page.
     static let searchHitsShown = 50
 
+    /// Adds `GET /search`.
     func registerSearchRoutes(into router: inout Router) {
         router.get("/search") { [self] request, context in try search(request, context) }
     }

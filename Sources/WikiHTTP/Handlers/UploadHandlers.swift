@@ -5,6 +5,7 @@ import WikiStore
 /// Attachments: `GET /upload` (the form, and the result after an upload), `POST /upload/{path}` (the
 /// contract's route) and `POST /upload` with a `path` field (what the form posts without JavaScript).
 extension WikiApp {
+    /// Adds the upload routes (called by `registerEditRoutes`).
     func registerUploadRoutes(into router: inout Router) {
         router.get("/upload") { [self] request, context in try uploadForm(request, context) }
         router.post("/upload") { [self] request, context in try upload(request, context, path: nil) }

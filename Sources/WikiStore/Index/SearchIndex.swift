@@ -10,7 +10,9 @@ import Synchronization
 final class SearchIndex: Sendable {
     /// A page to add or replace, or one to drop, read from a tree diff.
     enum Change {
+        /// Index (or re-index) the page with this text.
         case put(PageName, [UInt8])
+        /// Drop the page.
         case remove(PageName)
     }
 
@@ -28,6 +30,7 @@ final class SearchIndex: Sendable {
         let length: Int
     }
 
+    /// Everything the lock guards.
     struct State {
         /// The commit the index reflects; nil with `built` false before the first update.
         var tip: ObjectID?
