@@ -10,7 +10,7 @@ RELEASE_BIN := .build/release/opswiki
 
 BUILD_PACKAGES := libgit2-dev libcrypt-dev pkg-config
 TEST_PACKAGES := git python3 apache2-utils
-BENCH_PACKAGES := cmark-gfm wrk nginx-light
+BENCH_PACKAGES := cmark-gfm wrk nginx-light curl python3
 
 # Installs the Debian packages named in $(1) that are not installed yet.
 define ensure_packages
@@ -22,6 +22,13 @@ define ensure_packages
 endef
 
 .PHONY: serve build test conformance bench fuzz deps test-deps bench-deps clean check-swift
+
+FUZZ_SECONDS ?= 60
+# libFuzzer builds go to their own scratch path; gold cannot link them, lld (shipped with Swift) can.
+FUZZ_BUILD = $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -use-ld=lld \
+	-Xswiftc -sanitize=fuzzer -Xswiftc -enable-testing -Xswiftc -DFUZZING
+FUZZ_RUN = SWIFT_BACKTRACE=enable=no
+
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is not on PATH: install the Swift toolchain (swift.org) first."; exit 1; }
@@ -61,6 +68,17 @@ bench: bench-deps
 	$(SWIFT) build -c release --product opswiki
 	$(SWIFT) build -c release --product Benchmarks
 	.build/release/Benchmarks $(RELEASE_BIN)
+	scripts/bench-http.sh $(RELEASE_BIN)
+
+## fuzz: the Markdown renderer and the HTTP request parser under libFuzzer, FUZZ_SECONDS each
+fuzz: deps
+	$(FUZZ_BUILD) --product RenderFuzz
+	$(FUZZ_BUILD) --product HTTPParserFuzz
+	mkdir -p .build-fuzz/corpus/render .build-fuzz/corpus/http .build-fuzz/crashes
+	$(FUZZ_RUN) .build-fuzz/release/RenderFuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 -max_len=4096 \
+	  -dict=Fuzz/render.dict -artifact_prefix=.build-fuzz/crashes/render- .build-fuzz/corpus/render Fuzz/render-seeds
+	$(FUZZ_RUN) .build-fuzz/release/HTTPParserFuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 -max_len=4096 \
+	  -artifact_prefix=.build-fuzz/crashes/http- .build-fuzz/corpus/http Fuzz/seeds
 
 clean:
-	rm -rf .build .demo
+	rm -rf .build .build-fuzz .demo

@@ -17,6 +17,7 @@ enum OpsWiki {
             case "init": return try InitCommand.run(rest)
             case "serve": return try ServeCommand.run(rest)
             case "user": return try UserCommand.run(rest)
+            case "gc": return try GCCommand.run(rest)
             case "render": return RenderCommand.run(Array(arguments.dropFirst()))
             case "--help", "-h", "help":
                 print(Help.overview)

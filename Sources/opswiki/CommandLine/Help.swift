@@ -8,6 +8,7 @@ enum Help {
       opswiki serve --repo PATH [options]   serve the wiki over HTTP
       opswiki user add --users FILE NAME --email E --role R
                                             add or update a user (password on stdin)
+      opswiki gc --repo PATH                pack objects and refs, write the commit-graph
       opswiki render [options]              render Markdown from stdin to HTML on stdout
       opswiki --help | --version
 
@@ -20,6 +21,7 @@ enum Help {
         case "init": return InitCommand.usage
         case "serve": return ServeCommand.usage
         case "user": return UserCommand.usage
+        case "gc": return GCCommand.usage
         default: return overview
         }
     }
