@@ -64,6 +64,18 @@ import Testing
         #expect(hit.snippet.map(\.text).joined() == "First line. Restart the <b>broker</b> now")
     }
 
+    @Test("The last word also matches as a prefix, below a whole-word match, and is highlighted")
+    func prefix() throws {
+        let store = try TemporaryWiki(pages: ["a": "restart postgres\n", "b": "the postg tool\n", "c": "nothing\n"])
+        let results = try store.wiki.search("postg")
+        #expect(results.hits.map(\.name.description) == ["b", "a"])
+        #expect(results.hits.last?.snippet.filter(\.isMatch).map(\.text) == ["postgres"])
+        // Only the last term expands: "post" as a first term matches neither "postg" nor "postgres".
+        #expect(try store.wiki.search("post restart").hits.map(\.name.description) == ["a"])
+        #expect(try store.wiki.search("pos").hits.count == 2)
+        #expect(try store.wiki.search("po").hits.isEmpty)
+    }
+
     @Test("An empty or punctuation-only query matches nothing")
     func emptyQuery() throws {
         let store = try TemporaryWiki(pages: ["Home": "text\n"])

@@ -69,15 +69,15 @@ final class SearchIndex: Sendable {
     func search(_ query: String, limit: Int) -> SearchResults {
         let terms = Array(SearchTokenizer.terms(String(query.prefix(Self.maximumQueryLength))).prefix(Self.maximumTerms))
         // Rank under the lock; snippets are built after it from the copied (copy-on-write) texts.
-        let (ranked, total, revision) = state.withLock { state -> ([(Document, Double)], Int, Revision?) in
+        let (ranked, total, revision, wanted) = state.withLock { state -> ([(Document, Double)], Int, Revision?, Set<String>) in
             let revision = state.tip.map(Revision.init)
-            guard !terms.isEmpty, !state.documents.isEmpty else { return ([], 0, revision) }
+            guard !terms.isEmpty, !state.documents.isEmpty else { return ([], 0, revision, []) }
+            let groups = Self.expand(terms, in: state)
             // Best score first; equal scores by page name, so the order is stable.
-            let all = Self.scores(terms, in: state).compactMap { slot, score in state.documents[slot].map { ($0, score) } }
+            let all = Self.scores(groups, in: state).compactMap { slot, score in state.documents[slot].map { ($0, score) } }
                 .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.name < $1.0.name }
-            return (Array(all.prefix(max(0, limit))), all.count, revision)
+            return (Array(all.prefix(max(0, limit))), all.count, revision, Set(groups.flatMap { $0.map(\.term) }))
         }
-        let wanted = Set(terms)
         let hits = ranked.map { document, score in
             SearchResults.Hit(name: document.name, title: document.title, score: score,
                               snippet: Self.snippet(document.text, terms: wanted))
@@ -85,31 +85,61 @@ final class SearchIndex: Sendable {
         return SearchResults(terms: terms, hits: hits, total: total, revision: revision)
     }
 
+    /// One query term, or a longer word it is a prefix of, with the weight of its score.
+    struct Variant {
+        let term: String
+        let weight: Double
+    }
+
+    /// Shortest last term that also matches as a prefix (`postg` finds `postgres`), and the most words it expands to.
+    static let minimumPrefixLength = 3, maximumExpansions = 50
+    /// How much a prefix match weighs against the whole word.
+    static let prefixWeight = 0.6
+
+    /// Each query term as a group of variants: the term itself, and for the last term (the one being typed)
+    /// the indexed words it begins, those in most pages first. Scans the vocabulary, never a page.
+    private static func expand(_ terms: [String], in state: State) -> [[Variant]] {
+        var groups = terms.map { [Variant(term: $0, weight: 1)] }
+        guard let last = terms.last, last.unicodeScalars.count >= minimumPrefixLength else { return groups }
+        var longer = Set(state.postings.keys.filter { $0.count > last.count && $0.hasPrefix(last) })
+        longer.formUnion(state.titlePostings.keys.filter { $0.count > last.count && $0.hasPrefix(last) })
+        let frequent = longer.sorted {
+            let (a, b) = ((state.postings[$0]?.count ?? 0), (state.postings[$1]?.count ?? 0))
+            return a != b ? a > b : $0 < $1
+        }
+        groups[groups.count - 1] += frequent.prefix(maximumExpansions).map { Variant(term: $0, weight: prefixWeight) }
+        return groups
+    }
+
     /// The BM25 score of every document holding at least one term, with the title boost and a
     /// coordination factor so that pages holding every term come before pages holding some.
-    private static func scores(_ terms: [String], in state: State) -> [Int: Double] {
+    private static func scores(_ groups: [[Variant]], in state: State) -> [Int: Double] {
         let count = Double(state.documents.count)
         let averageLength = max(1, Double(state.totalLength) / count)
         var scores: [Int: Double] = [:]
         var matched: [Int: Int] = [:]
-        for term in terms {
-            let posting = state.postings[term] ?? [:]
-            let titled = state.titlePostings[term] ?? []
-            let holders = titled.union(posting.keys)
-            let frequency = Double(holders.count)
-            guard frequency > 0 else { continue }
-            let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-            for (slot, tf) in posting {
-                guard let document = state.documents[slot] else { continue }
-                let tf = Double(tf)
-                let norm = k1 * (1 - b + b * Double(document.length) / averageLength)
-                scores[slot, default: 0] += idf * tf * (k1 + 1) / (tf + norm)
+        for group in groups {
+            var groupHolders: Set<Int> = []
+            for variant in group {
+                let posting = state.postings[variant.term] ?? [:]
+                let titled = state.titlePostings[variant.term] ?? []
+                let holders = titled.union(posting.keys)
+                let frequency = Double(holders.count)
+                guard frequency > 0 else { continue }
+                let idf = variant.weight * log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+                for (slot, tf) in posting {
+                    guard let document = state.documents[slot] else { continue }
+                    let tf = Double(tf)
+                    let norm = k1 * (1 - b + b * Double(document.length) / averageLength)
+                    scores[slot, default: 0] += idf * tf * (k1 + 1) / (tf + norm)
+                }
+                for slot in titled { scores[slot, default: 0] += idf * titleBoost }
+                groupHolders.formUnion(holders)
             }
-            for slot in titled { scores[slot, default: 0] += idf * titleBoost }
-            for slot in holders { matched[slot, default: 0] += 1 }
+            for slot in groupHolders { matched[slot, default: 0] += 1 }
         }
         for (slot, score) in scores {
-            let coverage = Double(matched[slot] ?? 0) / Double(terms.count)
+            let coverage = Double(matched[slot] ?? 0) / Double(groups.count)
             scores[slot] = score * coverage * coverage
         }
         return scores
