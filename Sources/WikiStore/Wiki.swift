@@ -13,6 +13,8 @@ public final class Wiki: Sendable {
     let pool: RepositoryPool
     /// Serialises writers to this repository within the process (ARCHITECTURE.md, writes).
     let writer: WriterLock
+    /// The full-text index of the pages at the tip, brought up to date by each query (`Wiki+Search.swift`).
+    let searchIndex = SearchIndex()
 
     private init(path: String, identity: Person?) {
         self.path = path

@@ -21,6 +21,16 @@ struct AuthRoleMatrixTests {
         Row(method: "POST", path: "/probe/save", form: [("content", "matrix by VISITOR")], minimum: .editor, commits: true),
         Row(method: "POST", path: "/probe/save", form: [("content", "multipart by VISITOR")], minimum: .editor, commits: true,
             multipart: true),
+        Row(method: "POST", path: "/edit/Page-VISITOR", form: [("content", "edited by VISITOR"), ("message", "m"), ("base", "CREATED")],
+            minimum: .editor, commits: true),
+        Row(method: "POST", path: "/preview", form: [("content", "# preview")], minimum: .editor, commits: false),
+        Row(method: "POST", path: "/rename/Page-VISITOR", form: [("to", "Moved-VISITOR")], minimum: .editor, commits: true),
+        Row(method: "POST", path: "/delete/Page-VISITOR", form: [], minimum: .editor, commits: true),
+        Row(method: "POST", path: "/revert/Page-VISITOR", form: [("rev", "CREATED")], minimum: .editor, commits: true),
+        Row(method: "POST", path: "/upload/files/VISITOR.txt", form: [("file", "bytes of VISITOR")], minimum: .editor, commits: true,
+            multipart: true),
+        Row(method: "POST", path: "/upload", form: [("path", "files/"), ("file", "form upload by VISITOR")], minimum: .editor,
+            commits: true, multipart: true),
     ]
 
     /// The visitors: nil is anonymous.

@@ -16,6 +16,15 @@ extension WikiApp {
             response.headers.set("Cache-Control", "public, max-age=300")
             return response
         }
+        if let script = theme.script {
+            let scriptTag = "\"js-\(script.count)-\(Self.fingerprint(script))\""
+            router.get("/static/app.js") { _, _ in
+                var response = Response.bytes(script, contentType: "text/javascript; charset=utf-8")
+                response.headers.set("ETag", scriptTag)
+                response.headers.set("Cache-Control", "public, max-age=300")
+                return response
+            }
+        }
     }
 
     /// A short FNV-1a hash of `bytes`, for ETags of static files.

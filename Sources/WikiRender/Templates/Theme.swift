@@ -19,6 +19,8 @@ public struct Theme: Sendable {
     public let templates: [String: Template]
     /// The bytes of `style.css`.
     public let stylesheet: [UInt8]
+    /// The bytes of `app.js` (progressive enhancement only: every page works without it), or nil.
+    public let script: [UInt8]?
 
     /// Loads the theme in `directory` (the path of `themes/<name>`).
     public init(directory: String) throws {
@@ -47,6 +49,8 @@ public struct Theme: Sendable {
         self.name = url.lastPathComponent
         self.templates = templates
         self.stylesheet = Array(try Self.readText(url.appendingPathComponent("style.css")).utf8)
+        let scriptURL = url.appendingPathComponent("app.js")
+        self.script = FileManager.default.fileExists(atPath: scriptURL.path) ? Array(try Self.readText(scriptURL).utf8) : nil
     }
 
     /// Loads `themes/<name>` under `root` (the directory that holds the themes).
