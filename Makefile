@@ -5,11 +5,12 @@ SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8080
 DEMO ?= .demo/wiki.git
+DEMO_USERS ?= .demo/users
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/opswiki
 
 BUILD_PACKAGES := libgit2-dev libcrypt-dev pkg-config
-TEST_PACKAGES := git python3 apache2-utils
+TEST_PACKAGES := git python3 apache2-utils chromium curl
 BENCH_PACKAGES := cmark-gfm wrk nginx-light curl python3
 
 # Installs the Debian packages named in $(1) that are not installed yet.
@@ -45,14 +46,23 @@ bench-deps: deps
 build: deps
 	$(SWIFT) build -c release --product opswiki
 
-## serve: build, create the demo wiki once, serve it at http://$(HOST):$(PORT)
+## serve: build, create the demo wiki and a demo maintainer once, serve it at http://$(HOST):$(PORT)
 serve: build
 	@[ -d "$(DEMO)" ] || { mkdir -p "$$(dirname "$(DEMO)")" && $(RELEASE_BIN) init "$(DEMO)" --demo; }
-	$(RELEASE_BIN) serve --repo "$(DEMO)" --host $(HOST) --port $(PORT)
+	@if [ ! -f "$(DEMO_USERS)" ]; then \
+	  password=$$(head -c 12 /dev/urandom | base64 | tr -d '/+=' | head -c 16); \
+	  echo "$$password" | $(RELEASE_BIN) user add --users "$(DEMO_USERS)" demo --email demo@localhost \
+	    --role maintainer --name "Demo Maintainer" >/dev/null; \
+	  ( umask 077; echo "$$password" > "$(DEMO_USERS).password" ); \
+	fi
+	@echo "Sign in at http://$(HOST):$(PORT)/login as 'demo' with password '$$(cat "$(DEMO_USERS).password")'"
+	$(RELEASE_BIN) serve --repo "$(DEMO)" --users "$(DEMO_USERS)" --host $(HOST) --port $(PORT)
 
-## test: every unit and integration test, then the Markdown conformance suites when ../shared is present
+## test: unit and integration tests, the headless-Chromium browser test, then the Markdown conformance suites (when ../shared is present)
 test: test-deps
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	python3 Tests/Browser/run-browser-tests .build/debug/opswiki .build/browser-screenshots
 	@$(MAKE) --no-print-directory conformance
 
 ## conformance: CommonMark 0.31.2 and GFM suites through `opswiki render` (skipped without ../shared)
