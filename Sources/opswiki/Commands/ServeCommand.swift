@@ -57,6 +57,10 @@ enum ServeCommand {
         try httpServer.start()
         let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         OpsWiki.printError("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/")
+        // Build the search index off the request path, so the first search does not wait for it.
+        Thread.detachNewThread {
+            do { try wiki.prepareSearch() } catch { OpsWiki.printError("opswiki: search index: \(OpsWiki.describe(error))") }
+        }
         httpServer.run()
         OpsWiki.printError("opswiki stopped")
         return 0
