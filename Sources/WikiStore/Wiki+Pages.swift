@@ -4,10 +4,10 @@ extension Wiki {
     public func page(_ name: PageName, at revision: String? = nil) throws -> Page {
         try withRepository { repo in
             guard let commit = try commitID(revision, in: repo),
-                  let file = try repo.fileBytes(at: name.fileName, inCommit: commit) else {
+                  let file = try cachedFile(name.fileName, inCommit: commit, repo: repo) else {
                 throw StoreError.pageNotFound(name)
             }
-            return Page(name: name, bytes: file.bytes, blobID: file.id, revision: Revision(commit))
+            return Page(name: name, bytes: file.bytes, blobID: file.blobID, revision: Revision(commit))
         }
     }
 
@@ -19,10 +19,10 @@ extension Wiki {
         }
         return try withRepository { repo in
             guard let commit = try commitID(revision, in: repo),
-                  let file = try repo.fileBytes(at: normalized, inCommit: commit) else {
+                  let file = try cachedFile(normalized, inCommit: commit, repo: repo) else {
                 throw StoreError.fileNotFound(normalized)
             }
-            return FileContent(path: normalized, bytes: file.bytes, blobID: file.id, revision: Revision(commit))
+            return FileContent(path: normalized, bytes: file.bytes, blobID: file.blobID, revision: Revision(commit))
         }
     }
 
@@ -60,5 +60,12 @@ extension Wiki {
     func commitID(_ revision: String?, in repo: GitRepository) throws -> ObjectID? {
         guard let revision else { return try repo.branchTip() }
         return try repo.resolveCommit(revision)
+    }
+
+    /// The file at `path` in commit `commit`, through the file cache.
+    func cachedFile(_ path: String, inCommit commit: ObjectID, repo: GitRepository) throws -> FileCache.Entry? {
+        try fileCache.file(.init(commit: commit, path: path)) {
+            try repo.fileBytes(at: path, inCommit: commit).map { FileCache.Entry(blobID: $0.id, bytes: $0.bytes) }
+        }
     }
 }

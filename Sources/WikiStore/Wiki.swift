@@ -15,6 +15,8 @@ public final class Wiki: Sendable {
     let writer: WriterLock
     /// The full-text index of the pages at the tip, brought up to date by each query (`Wiki+Search.swift`).
     let searchIndex = SearchIndex()
+    /// Files read from commits, so popular pages are not read from git on every view.
+    let fileCache = FileCache(byteLimit: 32 << 20)
 
     private init(path: String, identity: Person?) {
         self.path = path
