@@ -32,6 +32,29 @@ struct GitSmartHTTPTests {
         #expect(try fixture.clone("c", "count-objects").hasPrefix("3 objects"))
     }
 
+    @Test("A clone after new commits splices the cached pack with a pack of the new objects; git accepts it", arguments: [0, 2])
+    func spliceAfterCommits(version: Int) throws {
+        let fixture = try GitFixture(permissions: .nobody)
+        try fixture.git(["-c", "protocol.version=\(version)", "clone", "-q", fixture.url, fixture.path("a")])
+        for text in ["one\n", "two\n", "three\n"] {
+            _ = try fixture.wiki.save(PageEdit(name: PageName("Home"), content: Array(text.utf8), message: "Web edit",
+                                               base: fixture.wiki.head(), author: Person(name: "Web", email: "web@example.com")))
+        }
+        let cloned = try fixture.run(["-c", "protocol.version=\(version)", "clone", "--progress", fixture.url, fixture.path("c")])
+        #expect(cloned.status == 0)
+        #expect(cloned.error.contains("Sending cached pack and 9 new objects"))
+        #expect(try fixture.clone("c", "rev-parse", "HEAD") == fixture.tip())
+        #expect(try fixture.clone("c", "for-each-ref", "--format=%(objectname) %(refname:lstrip=3)", "refs/remotes/origin/main")
+                == fixture.server("for-each-ref", "--format=%(objectname) %(refname:lstrip=2)", "refs/heads/main"))
+        #expect(try fixture.clone("c", "rev-parse", "v1") == fixture.server("rev-parse", "v1"))
+        #expect(try fixture.clone("c", "rev-list", "--objects", "--all") == fixture.server("rev-list", "--objects", "--all"))
+        #expect(try fixture.run(["-C", fixture.path("c"), "fsck", "--full", "--no-dangling"]).status == 0)
+        // Shallow clones never splice: they take the normal path and get exactly one commit.
+        let shallow = try fixture.run(["-c", "protocol.version=\(version)", "clone", "--progress", "--depth", "1", fixture.url, fixture.path("s")])
+        #expect(shallow.status == 0 && !shallow.error.contains("Sending cached pack"))
+        #expect(try fixture.clone("s", "rev-list", "--count", "HEAD") == "1")
+    }
+
     @Test("clone --depth 1 gets one commit", arguments: [0, 2])
     func shallow(version: Int) throws {
         let fixture = try GitFixture(permissions: .nobody)

@@ -92,12 +92,18 @@ extension UploadPack {
             }
             return
         }
-        let writer = try key.flatMap { try cache?.beginWriting($0) }
-        try build(plan, progress: output) { piece in
+        let writer = try key.flatMap { try cache?.beginWriting($0, contents: plan) }
+        try produce(plan, progress: output) { piece in
             try output.data(piece)
             try writer?.append(piece)
         }
         try writer?.commit()
+    }
+
+    /// Makes `plan`'s pack: spliced from a cached pack of an older tip when there is one, else built in full.
+    func produce(_ plan: PackPlan, progress reporter: SideBandWriter?, sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        if let base = try spliceBase(for: plan), try splice(plan, onto: base, progress: reporter, sink: sink) { return }
+        try build(plan, progress: reporter, sink: sink)
     }
 
     /// Builds the pack of `plan`, reporting progress (or, without progress, a keep-alive every 5 s) on `reporter`.
@@ -143,8 +149,8 @@ extension UploadPack {
         let plan = try clonePlan()
         guard let cache, !plan.historyTips.isEmpty || !plan.others.isEmpty, let key = try plan.cacheKey() else { return }
         if let file = cache.open(key) { try? file.close(); return }
-        guard let writer = try cache.beginWriting(key) else { return }
-        try build(plan, progress: nil) { piece in try writer.append(piece) }
+        guard let writer = try cache.beginWriting(key, contents: plan) else { return }
+        try produce(plan, progress: nil) { piece in try writer.append(piece) }
         try writer.commit()
     }
 }
