@@ -46,10 +46,10 @@ struct CloneBenchmark: Benchmark {
         defer { reference.stop() }
         let oursURL = "http://127.0.0.1:\(server.port)/wiki.git", theirsURL = "http://127.0.0.1:\(reference.port)/wiki.git"
         var count = 0
-        func clone(_ url: String) throws -> Double {
+        func clone(_ url: String, keep: Bool = false) throws -> Double {
             count += 1
             let target = scratch + "/clone-\(count).git"
-            defer { try? FileManager.default.removeItem(atPath: target) }
+            defer { if !keep { try? FileManager.default.removeItem(atPath: target) } }
             let start = ContinuousClock.now
             try Shell.run("git", ["clone", "--bare", "-q", url, target], environment: ["GIT_TERMINAL_PROMPT": "0"])
             return Shell.seconds(ContinuousClock.now - start)
@@ -79,6 +79,14 @@ struct CloneBenchmark: Benchmark {
             try Shell.run("git", ["-C", work, "push", "-q", theirs, "HEAD:main"], environment: identity)
             best.ours = min(best.ours, try clone(oursURL))
             best.theirs = min(best.theirs, try clone(theirsURL))
+        }
+        // A fast answer must also be a right one: the last clone has the new tip and every object of the reference.
+        _ = try clone(oursURL, keep: true)
+        let kept = scratch + "/clone-\(count).git"
+        let objects = { (repo: String) in try Shell.run("git", ["-C", repo, "rev-list", "--objects", "--all"]).split(separator: "\n").count }
+        guard try Shell.run("git", ["-C", kept, "rev-parse", "main"]) == Shell.run("git", ["-C", work, "rev-parse", "HEAD"]),
+              try objects(kept) == objects(theirs) else {
+            throw Shell.Failure(description: "the opswiki clone after a commit differs from the reference repository")
         }
         afterCommit.ours = Throughput(value: best.ours, unit: "s")
         afterCommit.reference = Throughput(value: best.theirs, unit: "s")
