@@ -2,11 +2,11 @@
 protocol Benchmark {
     /// The row's name, e.g. `markdown render`.
     var name: String { get }
-    /// Runs the measurement; problems that only make a figure unavailable are reported in the result.
-    func run() throws -> BenchmarkResult
+    /// Runs the measurement (one or more rows); problems that only make a figure unavailable are reported in the results.
+    func run() throws -> [BenchmarkResult]
 }
 
-/// A measured figure (higher is better) with its unit, e.g. 21.9 MB/s.
+/// A measured figure with its unit, e.g. 21.9 MB/s (higher is better) or 1.2 s (lower is better).
 struct Throughput {
     var value: Double
     var unit: String
@@ -21,8 +21,10 @@ struct BenchmarkResult {
     var referenceName: String
     /// The reference's figure, or nil with a reason in `notes`.
     var reference: Throughput?
-    /// The least acceptable `ours / reference`.
+    /// The least acceptable `ours / reference` (the greatest one when `lowerIsBetter`).
     var target: Double
+    /// True for times: then `ours / reference` must stay at or below `target`.
+    var lowerIsBetter = false
     /// Why a figure is missing, which input was used, and so on.
     var notes: [String] = []
 

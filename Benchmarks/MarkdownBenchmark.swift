@@ -14,7 +14,7 @@ struct MarkdownBenchmark: Benchmark {
     static let sharedFlags = ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
                               "-e", "tasklist"]
 
-    func run() throws -> BenchmarkResult {
+    func run() throws -> [BenchmarkResult] {
         var result = BenchmarkResult(name: name, referenceName: "cmark-gfm", target: 0.5)
         result.notes.append("input: \(corpus.description), \(corpus.byteCount) bytes; best of \(runs) runs")
         if let opswiki, !FileManager.default.isExecutableFile(atPath: opswiki) {
@@ -40,7 +40,7 @@ struct MarkdownBenchmark: Benchmark {
         } else {
             result.notes.append("cmark-gfm not installed (Debian package cmark-gfm); reference skipped")
         }
-        return result
+        return [result]
     }
 
     private func throughput(_ seconds: Double) -> Throughput {

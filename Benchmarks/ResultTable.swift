@@ -17,7 +17,7 @@ enum ResultTable {
     private static func row(_ result: BenchmarkResult) -> [String] {
         let verdict: String
         if let ratio = result.ratio {
-            verdict = ratio >= result.target ? "ok" : "BELOW TARGET"
+            verdict = (result.lowerIsBetter ? ratio <= result.target : ratio >= result.target) ? "ok" : "MISSES TARGET"
         } else {
             verdict = "not measured"
         }
@@ -26,13 +26,13 @@ enum ResultTable {
             result.ours.map(format) ?? "n/a",
             "\(result.referenceName) \(result.reference.map(format) ?? "n/a")",
             result.ratio.map { decimal($0, places: 2) } ?? "n/a",
-            ">= \(decimal(result.target, places: 2))",
+            "\(result.lowerIsBetter ? "<=" : ">=") \(decimal(result.target, places: 2))",
             verdict,
         ]
     }
 
     private static func format(_ throughput: Throughput) -> String {
-        "\(decimal(throughput.value, places: 1)) \(throughput.unit)"
+        "\(decimal(throughput.value, places: throughput.unit == "s" ? 2 : 1)) \(throughput.unit)"
     }
 
     /// `value` with a fixed number of decimals (no Foundation formatting, so output is locale-free).

@@ -17,8 +17,9 @@ do {
     let corpus = try Corpus.locate(arguments.count > 1 ? arguments[1] : nil)
     let benchmarks: [any Benchmark] = [
         MarkdownBenchmark(opswiki: opswiki, corpus: corpus),
+        CloneBenchmark(opswiki: opswiki),
     ]
-    ResultTable.print(try benchmarks.map { try $0.run() })
+    ResultTable.print(try benchmarks.flatMap { try $0.run() })
 } catch {
     FileHandle.standardError.write(Data("benchmarks: \(error)\n".utf8))
     exit(1)

@@ -16,6 +16,8 @@ extension Wiki {
     /// Malformed requests and unknown wants are answered in-protocol with an `ERR` packet, as git does;
     /// a throw means the repository failed or `write` threw (the client went away).
     public func uploadPack(request body: [UInt8], protocolVersion: Int, write: ([UInt8]) throws -> Void) throws {
+        // Another process may have moved main: let the refresher check the tip (CloneCacheRefresher).
+        noteRefsMayHaveMoved()
         try withoutActuallyEscaping(write) { write in
             try withRepository { repo in
                 let service = try UploadPack(repository: repo, cache: PackCache(repositoryPath: path))
@@ -25,6 +27,21 @@ extension Wiki {
                     try service.respondVersion0(to: body, write: write)
                 }
             }
+        }
+    }
+
+    /// From now on, keeps the clone pack cache at the current refs in the background after every write and
+    /// upload-pack request, debounced (`CloneCacheRefresher`), starting with a refresh now. `serve` calls it once.
+    public func keepCloneCacheWarm() {
+        CloneCacheRefresher.forRepository(at: path).enable()
+        noteRefsMayHaveMoved()
+    }
+
+    /// Tells the refresher that refs may have moved; returns at once (does nothing until `keepCloneCacheWarm`).
+    func noteRefsMayHaveMoved() {
+        CloneCacheRefresher.forRepository(at: path).request { [self] in
+            // A failed refresh only means the next clone makes its own pack; there is nobody to report to.
+            try? refreshCloneCache()
         }
     }
 
@@ -56,7 +73,8 @@ extension Wiki {
     @discardableResult
     public func receivePack(request body: [UInt8], permissions: PushPermissions, linkPrefix: String = "",
                             write: ([UInt8]) throws -> Void) throws -> PushResult {
-        try withRepository { repo in
+        defer { noteRefsMayHaveMoved() }
+        return try withRepository { repo in
             try ReceivePack(repository: repo, repositoryPath: path, writer: writer, permissions: permissions,
                             linkPrefix: linkPrefix).respond(to: body, write: write)
         }

@@ -85,7 +85,8 @@ extension Wiki {
     /// Runs a write under the writer lock: plan against the tip, commit, move main by CAS; when another
     /// writer (a `git push`, another process) moved main meanwhile, plan again on the new tip, 3 times at most.
     func write(_ plan: (GitRepository, ObjectID?) throws -> WritePlan) throws -> WriteOutcome {
-        try writer.withLock {
+        defer { noteRefsMayHaveMoved() }
+        return try writer.withLock {
             try withRepository { repo in
                 for _ in 0..<3 {
                     let tip = try repo.branchTip()

@@ -32,6 +32,29 @@ struct GitSmartHTTPTests {
         #expect(try fixture.clone("c", "count-objects").hasPrefix("3 objects"))
     }
 
+    @Test("A clone after new commits splices the cached pack with a pack of the new objects; git accepts it", arguments: [0, 2])
+    func spliceAfterCommits(version: Int) throws {
+        let fixture = try GitFixture(permissions: .nobody)
+        try fixture.git(["-c", "protocol.version=\(version)", "clone", "-q", fixture.url, fixture.path("a")])
+        for text in ["one\n", "two\n", "three\n"] {
+            _ = try fixture.wiki.save(PageEdit(name: PageName("Home"), content: Array(text.utf8), message: "Web edit",
+                                               base: fixture.wiki.head(), author: Person(name: "Web", email: "web@example.com")))
+        }
+        let cloned = try fixture.run(["-c", "protocol.version=\(version)", "clone", "--progress", fixture.url, fixture.path("c")])
+        #expect(cloned.status == 0)
+        #expect(cloned.error.contains("Sending cached pack and 9 new objects"))
+        #expect(try fixture.clone("c", "rev-parse", "HEAD") == fixture.tip())
+        #expect(try fixture.clone("c", "for-each-ref", "--format=%(objectname) %(refname:lstrip=3)", "refs/remotes/origin/main")
+                == fixture.server("for-each-ref", "--format=%(objectname) %(refname:lstrip=2)", "refs/heads/main"))
+        #expect(try fixture.clone("c", "rev-parse", "v1") == fixture.server("rev-parse", "v1"))
+        #expect(try fixture.clone("c", "rev-list", "--objects", "--all") == fixture.server("rev-list", "--objects", "--all"))
+        #expect(try fixture.run(["-C", fixture.path("c"), "fsck", "--full", "--no-dangling"]).status == 0)
+        // Shallow clones never splice: they take the normal path and get exactly one commit.
+        let shallow = try fixture.run(["-c", "protocol.version=\(version)", "clone", "--progress", "--depth", "1", fixture.url, fixture.path("s")])
+        #expect(shallow.status == 0 && !shallow.error.contains("Sending cached pack"))
+        #expect(try fixture.clone("s", "rev-list", "--count", "HEAD") == "1")
+    }
+
     @Test("clone --depth 1 gets one commit", arguments: [0, 2])
     func shallow(version: Int) throws {
         let fixture = try GitFixture(permissions: .nobody)
@@ -180,7 +203,7 @@ struct GitSmartHTTPTests {
         }
     }
 
-    @Test("After main moves the refresher builds the clone pack in the background, one build per burst")
+    @Test("With keepCloneCacheWarm, a web save refreshes the clone pack in the background; the next clone streams it")
     func cloneCacheRefresher() throws {
         let fixture = try GitFixture(permissions: .nobody)
         let packs = fixture.wiki.path + "/opswiki/packs"
@@ -188,19 +211,21 @@ struct GitSmartHTTPTests {
         func waitFor(_ count: Int) {
             for _ in 0..<1000 where cached().count < count { Thread.sleep(forTimeInterval: 0.01) }
         }
-        let refresher = GitHandlers.CloneCacheRefresher(wiki: fixture.wiki)
-        refresher.request()
+        fixture.wiki.keepCloneCacheWarm()
         waitFor(1)
         #expect(cached().count == 1)
-        _ = try fixture.wiki.save(PageEdit(name: PageName("Home"), content: Array("moved\n".utf8), message: "Web edit",
-                                           base: fixture.wiki.head(), author: Person(name: "Web", email: "web@example.com")))
-        refresher.request()
-        refresher.request()
+        for text in ["moved\n", "moved again\n"] {
+            _ = try fixture.wiki.save(PageEdit(name: PageName("Home"), content: Array(text.utf8), message: "Web edit",
+                                               base: fixture.wiki.head(), author: Person(name: "Web", email: "web@example.com")))
+        }
         waitFor(2)
         #expect(cached().count == 2)
-        // The clone pack of the new tip is served from the cache: a clone succeeds and matches the server.
-        try fixture.git(["clone", "-q", fixture.url, fixture.path("c")])
+        // The clone pack of the new tip was made in the background: the clone streams it without building.
+        let cloned = try fixture.run(["clone", "--progress", fixture.url, fixture.path("c")])
+        #expect(cloned.status == 0)
+        #expect(cloned.error.contains("remote: Sending cached pack") && !cloned.error.contains("new objects"))
         #expect(try fixture.clone("c", "rev-parse", "HEAD") == fixture.tip())
+        #expect(try fixture.run(["-C", fixture.path("c"), "fsck", "--full", "--no-dangling"]).status == 0)
     }
 
     @Test("An empty wiki clones with git's warning, and the first push creates main", arguments: [0, 2])

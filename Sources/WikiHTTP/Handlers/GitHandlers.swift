@@ -104,7 +104,8 @@ public struct GitHandlers: Sendable {
 }
 
 /// git smart HTTP for the site: clone and fetch with the reader role (anonymous when the site allows it),
-/// proposals through `refs/for/main` for editors, pushes to main for maintainers.
+/// proposals through `refs/for/main` for editors, pushes to main for maintainers. (The clone pack cache follows
+/// pushes and web edits by itself once `serve` calls `Wiki.keepCloneCacheWarm()`.)
 extension WikiApp {
     func registerGitRoutes(into router: inout Router) {
         let wiki = self.wiki
@@ -112,40 +113,6 @@ extension WikiApp {
             // 401 with a Basic challenge when anonymous, so git asks for credentials (git-on-libgit2.md §2.1).
             try self.require(.editor, context)
             return PushPermissions(mayUpdateMain: context.user?.role == .maintainer, mayPropose: true)
-        }, afterPush: { [refresher = GitHandlers.CloneCacheRefresher(wiki: wiki)] result in
-            if result.movedMain { refresher.request() }
         }).register(in: &router)
-    }
-}
-
-extension GitHandlers {
-    /// Rebuilds the clone pack cache off the request path after main moves: one background build at a time,
-    /// and requests arriving during a build fold into one more build afterwards (a burst of pushes costs two builds).
-    final class CloneCacheRefresher: Sendable {
-        private let wiki: Wiki
-        /// (a build is running, another was requested meanwhile).
-        private let state = Mutex((running: false, again: false))
-
-        init(wiki: Wiki) { self.wiki = wiki }
-
-        /// Asks for a build; returns at once.
-        func request() {
-            let start = state.withLock { state -> Bool in
-                if state.running { state.again = true; return false }
-                state.running = true
-                return true
-            }
-            guard start else { return }
-            Thread.detachNewThread { [self] in
-                repeat {
-                    // A failed build only means the next clone builds its own pack; there is nothing to report to.
-                    try? wiki.refreshCloneCache()
-                } while state.withLock { state -> Bool in
-                    state.running = state.again
-                    state.again = false
-                    return state.running
-                }
-            }
-        }
     }
 }

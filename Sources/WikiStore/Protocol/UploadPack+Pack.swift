@@ -21,6 +21,9 @@ extension UploadPack {
         var tags: [ObjectID] = []
         /// Wanted objects that are not commit-ish (a tag of a tree): sent with everything they reference.
         var others: [ObjectID] = []
+        /// The client accepts OFS_DELTA (every git since 1.4.4 asks): required for cached and on-disk packs,
+        /// which may hold them; libgit2's own builds never do.
+        var offsetDeltas = true
 
         /// A full-clone pack depends only on what was asked, so that set is its cache key; nil when the pack
         /// also depends on the client's haves or shallow edge.
@@ -68,6 +71,7 @@ extension UploadPack {
         let commonSet = Set(common)
         plan.shallowCommits = shallow.map { cut in cut.commits.filter { !commonSet.contains($0) } }
         if request.includesTags { plan.tags += try tagsPointing(into: plan) }
+        plan.offsetDeltas = request.capabilities.contains("ofs-delta")
         try send(plan, to: &output)
         try output.finish()
     }
@@ -83,7 +87,7 @@ extension UploadPack {
     /// Streams `plan`'s pack: from the cache when it holds this clone's pack, else built now (and stored when
     /// it is a clone pack nobody else is building).
     func send(_ plan: PackPlan, to output: inout SideBandWriter) throws {
-        let key = try cache == nil ? nil : plan.cacheKey()
+        let key = try cache == nil || !plan.offsetDeltas ? nil : plan.cacheKey()
         if let cache, let key, let file = cache.open(key) {
             defer { try? file.close() }
             try output.progress("Sending cached pack\n")
@@ -92,12 +96,21 @@ extension UploadPack {
             }
             return
         }
-        let writer = try key.flatMap { try cache?.beginWriting($0) }
-        try build(plan, progress: output) { piece in
+        let writer = try key.flatMap { try cache?.beginWriting($0, contents: plan) }
+        try produce(plan, progress: output) { piece in
             try output.data(piece)
             try writer?.append(piece)
         }
         try writer?.commit()
+    }
+
+    /// Makes `plan`'s pack, cheapest first: for a clone, the repository's own pack when it is the only one
+    /// (`UploadPack+DiskPack.swift`), or a cached pack of an older tip spliced with the new objects; else a build.
+    func produce(_ plan: PackPlan, progress reporter: SideBandWriter?, sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        if plan.offsetDeltas, try plan.cacheKey() != nil, let pack = try soleRepositoryPack(covering: plan),
+           try streamPackFile(pack, progress: reporter, sink: sink) { return }
+        if plan.offsetDeltas, let base = try spliceBase(for: plan), try splice(plan, onto: base, progress: reporter, sink: sink) { return }
+        try build(plan, progress: reporter, sink: sink)
     }
 
     /// Builds the pack of `plan`, reporting progress (or, without progress, a keep-alive every 5 s) on `reporter`.
@@ -143,8 +156,8 @@ extension UploadPack {
         let plan = try clonePlan()
         guard let cache, !plan.historyTips.isEmpty || !plan.others.isEmpty, let key = try plan.cacheKey() else { return }
         if let file = cache.open(key) { try? file.close(); return }
-        guard let writer = try cache.beginWriting(key) else { return }
-        try build(plan, progress: nil) { piece in try writer.append(piece) }
+        guard let writer = try cache.beginWriting(key, contents: plan) else { return }
+        try produce(plan, progress: nil) { piece in try writer.append(piece) }
         try writer.commit()
     }
 }

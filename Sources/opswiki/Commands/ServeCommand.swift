@@ -41,6 +41,7 @@ enum ServeCommand {
         guard let repo = configuration.repo else { throw UsageError("--repo PATH is required") }
 
         let wiki = try Wiki.open(at: repo)
+        wiki.keepCloneCacheWarm()
         let theme = try loadTheme(configuration.theme)
         let authenticator = try makeAuthenticator(configuration)
         OpsWiki.printError(accessSummary(configuration, authenticator))

@@ -140,10 +140,10 @@ struct UploadPackTests {
     @Test("A second clone of the same tip streams the cached pack byte for byte")
     func cloneCache() throws {
         let (wiki, _, tip) = try history()
-        let first = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k", nil, "done"])
-        let cached = try FileManager.default.contentsOfDirectory(atPath: wiki.path + "/opswiki/packs")
-        #expect(cached.count == 1 && cached[0].hasSuffix(".pack"))
-        let second = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k", nil, "done"])
+        let first = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k ofs-delta", nil, "done"])
+        let cached = try FileManager.default.contentsOfDirectory(atPath: wiki.path + "/opswiki/packs").sorted()
+        #expect(cached.count == 2 && cached[0].hasSuffix(".pack") && cached[1].hasSuffix(".plan"))
+        let second = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k ofs-delta", nil, "done"])
         #expect(second.pack == first.pack)
         #expect(second.progress.contains("Sending cached pack"))
         #expect(!first.progress.contains("Sending cached pack"))
@@ -153,8 +153,56 @@ struct UploadPackTests {
     func warmCache() throws {
         let (wiki, _, tip) = try history()
         try wiki.wiki.refreshCloneCache()
-        let response = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k", nil, "done"])
+        let response = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k ofs-delta", nil, "done"])
         #expect(response.progress.contains("Sending cached pack"))
         #expect(ProtocolFixtures.objectCount(ofPack: response.pack) == (try objectCount(wiki, "main")))
+    }
+
+    @Test("A clone after two commits gets the cached pack plus the new objects as one pack git's index-pack accepts")
+    func spliced() throws {
+        let (wiki, _, old) = try history()
+        _ = try run(wiki, ["want \(old) multi_ack_detailed side-band-64k ofs-delta", nil, "done"])
+        for name in ["E", "F"] { try wiki.save(name, "new \(name)\n", base: try wiki.tip()) }
+        let tip = try wiki.tip().description
+        let response = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k ofs-delta", nil, "done"])
+        #expect(response.progress.contains("Sending cached pack and 6 new objects"))
+        #expect(ProtocolFixtures.objectCount(ofPack: response.pack) == (try objectCount(wiki, "main")))
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("spliced-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: target) }
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        let file = target.appendingPathComponent("in.pack")
+        try Data(response.pack).write(to: file)
+        // index-pack checks the trailer SHA-1 and resolves every delta; verify-pack re-reads the result.
+        #expect(try wiki.runGit(["index-pack", file.path]).status == 0)
+        #expect(try wiki.runGit(["verify-pack", target.appendingPathComponent("in.idx").path]).status == 0)
+        // The spliced pack is cached for the new tip: the next clone streams it as is.
+        let again = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k ofs-delta", nil, "done"])
+        #expect(again.progress.contains("Sending cached pack\n") && again.pack == response.pack)
+    }
+
+    @Test("A client that did not ask for ofs-delta never gets a cached pack (it may hold OFS_DELTA): it gets a build")
+    func noOffsetDeltas() throws {
+        let (wiki, _, tip) = try history()
+        _ = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k ofs-delta", nil, "done"])
+        let plain = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k", nil, "done"])
+        #expect(!plain.progress.contains("Sending cached pack"))
+        #expect(plain.progress.contains("Total \(try objectCount(wiki, "main")) objects"))
+    }
+
+    @Test("When the repository is one bitmapped pack holding the tips, a clone streams that pack file as it is")
+    func repositoryPack() throws {
+        let (wiki, _, tip) = try history()
+        _ = try wiki.git("repack", "-adbq")
+        let packs = try FileManager.default.contentsOfDirectory(atPath: wiki.path + "/objects/pack").filter { $0.hasSuffix(".pack") }
+        #expect(packs.count == 1)
+        let file = try Data(contentsOf: URL(fileURLWithPath: wiki.path + "/objects/pack/" + packs[0]))
+        let response = try run(wiki, ["want \(tip) multi_ack_detailed side-band-64k ofs-delta", nil, "done"])
+        #expect(response.progress.contains("Sending the repository's pack"))
+        #expect(response.pack == Array(file))
+        // After a new commit (loose objects) the stored copy is the splice base of the next clone.
+        try wiki.save("G", "new\n", base: try wiki.tip())
+        let next = try run(wiki, ["want \(try wiki.tip()) multi_ack_detailed side-band-64k ofs-delta", nil, "done"])
+        #expect(next.progress.contains("Sending cached pack and 3 new objects"))
+        #expect(ProtocolFixtures.objectCount(ofPack: next.pack) == (try objectCount(wiki, "main")))
     }
 }
