@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "WikiRender"),
         .target(name: "WikiHTTP", dependencies: ["WikiStore", "WikiRender", "CLinux"]),
         .executableTarget(name: "opswiki", dependencies: ["WikiStore", "WikiRender", "WikiHTTP"]),
-        .executableTarget(name: "Benchmarks", dependencies: ["WikiRender", "WikiStore"], path: "Benchmarks", exclude: ["http-bench.sh"]),
+        .executableTarget(name: "Benchmarks", dependencies: ["WikiRender", "WikiStore"], path: "Benchmarks", exclude: ["http-bench.sh", "git-http-backend-host.py"]),
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(name: "RenderFuzz", dependencies: ["WikiRender", "CLibFuzzer"], path: "Fuzz/RenderFuzz"),
         .testTarget(name: "WikiStoreTests", dependencies: ["WikiStore"]),
