@@ -53,8 +53,9 @@ struct ConfigurationTests {
     func environment() throws {
         var configuration = Configuration()
         try configuration.apply(file: "port = 9000\ntitle = A\n", path: "c")
-        try configuration.apply(environment: ["OPSWIKI_PORT": "9100", "OPSWIKI_MAX_BODY": "1K", "HOME": "/root"])
+        try configuration.apply(environment: ["OPSWIKI_PORT": "9100", "OPSWIKI_MAX_BODY": "1K", "OPSWIKI_WORKERS": "3", "HOME": "/root"])
         #expect(configuration.port == 9100)
+        #expect(configuration.workers == 3)
         #expect(configuration.maxBodyBytes == 1024)
         #expect(configuration.title == "A")
     }

@@ -15,6 +15,7 @@ enum ServeCommand {
       --users FILE       users file (see 'opswiki user add')
       --theme DIR        theme directory (default themes/default)
       --title TEXT       site title
+      --workers N        handler threads (default: twice the cores, at least 4)
       --quiet            no access log
 
     Settings come from flags, then OPSWIKI_* environment variables, then the configuration file.
@@ -33,7 +34,7 @@ enum ServeCommand {
             try configuration.apply(file: text, path: path)
         }
         try configuration.apply(environment: ProcessInfo.processInfo.environment)
-        for key in ["repo", "host", "port", "users", "theme", "title"] {
+        for key in ["repo", "host", "port", "users", "theme", "title", "workers"] {
             if let value = try arguments.option(key) { try configuration.set(key, to: value) }
         }
         if arguments.flag("quiet") { configuration.accessLog = false }
@@ -53,6 +54,7 @@ enum ServeCommand {
         server.port = configuration.port
         server.limits.body = configuration.maxBodyBytes
         server.accessLog = configuration.accessLog
+        server.workerThreads = configuration.workers
         let httpServer = HTTPServer(configuration: server, responder: app.responder())
         try httpServer.installSignalHandlers()
         try httpServer.start()
