@@ -24,9 +24,9 @@ struct Configuration: Equatable {
     var secureCookies = false
     var sessionHours = 12
     var accessLog = true
-    /// Handler threads. More threads than cores cost throughput (measured: 16 workers on 2 cores gave
-    /// half the requests/s of 4), but long git streams each hold one, so keep a margin above the cores.
-    var workers = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
+    /// Handler threads for everything but git streams (those have their own pool). More threads than
+    /// cores cost throughput: measured on 2 cores, 16 workers gave half the requests/s of 2.
+    var workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
     /// Roles set in the file (`role.NAME = maintainer`), overriding the users file.
     var roles: [String: String] = [:]
 
@@ -46,7 +46,7 @@ struct Configuration: Equatable {
         ("secure-cookies", "true when served over HTTPS (session cookie gets Secure)"),
         ("session-hours", "hours a browser session lasts (default 12)"),
         ("access-log", "true (default) or false: one line per request on stderr"),
-        ("workers", "handler threads (default: twice the cores, at least 4)"),
+        ("workers", "handler threads for pages (default: one per core; clones and pushes have 8 of their own)"),
         ("role.NAME", "reader, editor or maintainer for user NAME"),
     ]
 

@@ -170,11 +170,11 @@ final class EventLoop {
         Int32(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
-    /// Hands a complete request to the worker pool.
+    /// Hands a complete request to its worker pool.
     func dispatch(_ head: RequestHead, body: [UInt8], on connection: Connection) {
         let handler = self.handler, inbox = self.inbox
         let id = connection.id, address = connection.remoteAddress
-        shared.workers.submit { handler.handle(head, body: body, remoteAddress: address, id: id, inbox: inbox) }
+        shared.pool(for: head.target).submit { handler.handle(head, body: body, remoteAddress: address, id: id, inbox: inbox) }
     }
 
 

@@ -42,15 +42,14 @@ public final class HTTPServer: Sendable {
             let port = try listener.localPort()
             let loopCount = max(1, configuration.eventLoopThreads)
             let inboxes = try (0..<loopCount).map { _ in try LoopInbox() }
-            let workers = WorkerPool(threads: max(1, configuration.workerThreads), name: "http-worker")
-            let shared = ServerShared(configuration: configuration, responder: responder, workers: workers)
+            let shared = ServerShared(configuration: configuration, responder: responder)
             let loopsFinished = Latch(count: loopCount)
             // Every loop is built before any loop thread starts, so a failure leaves no thread behind.
             let loops: [LoopBox]
             do {
                 loops = try inboxes.map { try LoopBox(EventLoop(listener: listener, inbox: $0, shared: shared)) }
             } catch {
-                workers.shutdown()
+                shared.shutdownWorkers()
                 throw error
             }
             for (index, loop) in loops.enumerated() {
@@ -73,7 +72,7 @@ public final class HTTPServer: Sendable {
         current.loopsFinished.wait()
         let drain = configuration.timeouts.shutdownDrain.components
         let grace = Double(drain.seconds) + Double(drain.attoseconds) / 1e18 + 1
-        if !current.shared.workers.shutdown(deadline: Date(timeIntervalSinceNow: grace)) {
+        if !current.shared.shutdownWorkers(deadline: Date(timeIntervalSinceNow: grace)) {
             configuration.logger.error("a handler was still running after the shutdown drain")
         }
     }

@@ -23,6 +23,8 @@ final class Latch: @unchecked Sendable {
 
     /// Waits until zero or `deadline`; true when zero was reached.
     func wait(until deadline: Date) -> Bool {
+        // Foundation's NSCondition.wait(until:) traps on Date.distantFuture (the timespec overflows).
+        guard deadline < Date.distantFuture else { wait(); return true }
         condition.lock()
         defer { condition.unlock() }
         while remaining > 0 {

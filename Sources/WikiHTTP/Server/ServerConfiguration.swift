@@ -46,6 +46,11 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections = 4096
     /// Threads running handlers (libgit2 blocks, so this bounds concurrent repository work).
     public var workerThreads = 16
+    /// Request targets starting with one of these (e.g. `/wiki.git/`: clones and pushes that stream for
+    /// seconds) run on a pool of their own, so they never take the threads that answer page views.
+    public var longRequestPrefixes: [String] = []
+    /// Threads of that pool: how many long requests run at once (more wait in its queue).
+    public var longRequestThreads = 8
     /// Threads running epoll loops (socket I/O and parsing only): one per core.
     public var eventLoopThreads = ProcessInfo.processInfo.activeProcessorCount
     /// Whether to write one access-log line per request.

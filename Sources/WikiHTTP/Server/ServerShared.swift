@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// What every loop and worker of one server shares: configuration, the handler and live counters.
@@ -5,14 +6,31 @@ final class ServerShared: Sendable {
     let configuration: ServerConfiguration
     let responder: any Responder
     let workers: WorkerPool
+    /// The pool for `longRequestPrefixes`, when there are any.
+    let longWorkers: WorkerPool?
     /// Open connections across all loops (for `maxConnections`).
     let openConnections = Atomic<Int>(0)
     /// Set by `shutdown()`: responses from now on say `Connection: close`.
     let draining = Atomic<Bool>(false)
 
-    init(configuration: ServerConfiguration, responder: any Responder, workers: WorkerPool) {
+    init(configuration: ServerConfiguration, responder: any Responder) {
         self.configuration = configuration
         self.responder = responder
-        self.workers = workers
+        workers = WorkerPool(threads: max(1, configuration.workerThreads), name: "http-worker")
+        longWorkers = configuration.longRequestPrefixes.isEmpty
+            ? nil : WorkerPool(threads: max(1, configuration.longRequestThreads), name: "http-long")
+    }
+
+    /// The pool that runs a request for `target`.
+    func pool(for target: String) -> WorkerPool {
+        guard let longWorkers, configuration.longRequestPrefixes.contains(where: target.hasPrefix) else { return workers }
+        return longWorkers
+    }
+
+    /// Stops both pools; false if a handler was still running at `deadline`.
+    @discardableResult
+    func shutdownWorkers(deadline: Date = .distantFuture) -> Bool {
+        let long = longWorkers?.shutdown(deadline: deadline) ?? true
+        return workers.shutdown(deadline: deadline) && long
     }
 }

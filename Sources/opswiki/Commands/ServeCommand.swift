@@ -15,7 +15,7 @@ enum ServeCommand {
       --users FILE       users file (see 'opswiki user add')
       --theme DIR        theme directory (default themes/default)
       --title TEXT       site title
-      --workers N        handler threads (default: twice the cores, at least 4)
+      --workers N        handler threads for pages (default: one per core)
       --quiet            no access log
 
     Settings come from flags, then OPSWIKI_* environment variables, then the configuration file.
@@ -55,6 +55,8 @@ enum ServeCommand {
         server.limits.body = configuration.maxBodyBytes
         server.accessLog = configuration.accessLog
         server.workerThreads = configuration.workers
+        // Clones and pushes stream for seconds: give them their own threads so page views never wait.
+        server.longRequestPrefixes = ["/wiki.git/"]
         let httpServer = HTTPServer(configuration: server, responder: app.responder())
         try httpServer.installSignalHandlers()
         try httpServer.start()
