@@ -24,9 +24,8 @@ struct Configuration: Equatable {
     var secureCookies = false
     var sessionHours = 12
     var accessLog = true
-    /// Handler threads for everything but git streams (those have their own pool). More threads than
-    /// cores cost throughput: measured on 2 cores, 16 workers gave half the requests/s of 2.
-    var workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Handler threads for everything but git streams; nil keeps the server's default (one per core).
+    var workers: Int?
     /// Roles set in the file (`role.NAME = maintainer`), overriding the users file.
     var roles: [String: String] = [:]
 

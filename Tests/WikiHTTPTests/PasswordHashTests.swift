@@ -5,15 +5,7 @@ import Testing
 /// Hashes written by Apache's real `htpasswd` tool (apache2-utils) must verify through libcrypt.
 struct PasswordHashTests {
     private func htpasswd(_ flag: String, _ user: String, _ password: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/htpasswd")
-        process.arguments = ["-n", "-b", flag, user, password]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let line = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = try htpasswdLine(flag, user, password)
         return String(line.drop { $0 != ":" }.dropFirst())
     }
 

@@ -54,7 +54,7 @@ enum ServeCommand {
         server.port = configuration.port
         server.limits.body = configuration.maxBodyBytes
         server.accessLog = configuration.accessLog
-        server.workerThreads = configuration.workers
+        if let workers = configuration.workers { server.workerThreads = workers }
         // Clones and pushes stream for seconds: give them their own threads so page views never wait.
         server.longRequestPrefixes = ["/wiki.git/"]
         let httpServer = HTTPServer(configuration: server, responder: app.responder())

@@ -91,15 +91,7 @@ final class AuthSite {
 
     /// A `name:hash` line from the real htpasswd tool.
     static func htpasswd(_ flag: String, _ name: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/htpasswd")
-        process.arguments = ["-n", "-b", flag, name, password]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try htpasswdLine(flag, name, password)
     }
 
     /// A client that keeps the `opswiki_session` cookie like a browser and sends `Accept: text/html`.
