@@ -20,9 +20,16 @@ extension WikiApp {
             return errorPage(error, request: request, context: context,
                              createHref: PagePresenter.href(name, route: "edit"))
         }
-        let presenter = try PagePresenter(pagePaths: pagePaths(at: page.revision))
-        let rendered = renderCache.document(for: .init(blobID: page.blobID, revision: page.revision.id)) {
-            presenter.render(page.bytes)
+        // Listing the tree (for marking missing wiki links) is only needed when something is rendered.
+        var listed: PagePresenter?
+        func presenter() throws -> PagePresenter {
+            if let listed { return listed }
+            let made = try PagePresenter(pagePaths: pagePaths(at: page.revision))
+            listed = made
+            return made
+        }
+        let rendered = try renderCache.document(for: .init(blobID: page.blobID, revision: page.revision.id)) {
+            try presenter().render(page.bytes)
         }
         var values: [String: TemplateValue] = [
             "title": .string(rendered.title ?? PagePresenter.title(for: name)),
@@ -49,13 +56,13 @@ extension WikiApp {
         let at = revision == nil ? nil : page.revision.id.description
         let sidebar = wiki.nearest("_Sidebar", for: name, at: at).flatMap { $0.name == name ? nil : $0 }
         if let sidebar {
-            values["sidebarHTML"] = .safeHTML(renderCache.document(for: .init(blobID: sidebar.blobID, revision: page.revision.id)) {
-                presenter.render(sidebar.bytes)
+            values["sidebarHTML"] = .safeHTML(try renderCache.document(for: .init(blobID: sidebar.blobID, revision: page.revision.id)) {
+                try presenter().render(sidebar.bytes)
             }.document.html)
         }
         if let footer = wiki.nearest("_Footer", for: name, at: at), footer.name != name {
-            values["footer"] = .safeHTML(renderCache.document(for: .init(blobID: footer.blobID, revision: page.revision.id)) {
-                presenter.render(footer.bytes)
+            values["footer"] = .safeHTML(try renderCache.document(for: .init(blobID: footer.blobID, revision: page.revision.id)) {
+                try presenter().render(footer.bytes)
             }.document.html)
         }
         values["sidebar"] = .bool(sidebar != nil || rendered.document.tableOfContents.count > 1)
