@@ -200,10 +200,19 @@ import Testing
         ("1 Mar 2024 04:30 +0000", 1_709_267_400.0, 0),
         ("Fri, 01 Mar 24 04:30:00 GMT (UTC)", 1_709_267_400.0, 0),
         ("Thu, 29 Feb 2024 23:30:00 EST", 1_709_267_400.0, -300),
+        ("Sat, 1 Jan 1966 00:00:00 +0100", -126_234_000.0, 60),
     ])
     func dates(_ text: String, _ seconds: Double, _ offset: Int) throws {
         let date = try #require(MailDate(text))
         #expect(date.date == Date(timeIntervalSince1970: seconds))
         #expect(date.offsetMinutes == offset)
+    }
+
+    @Test("Malformed dates are nil, never a trap", arguments: [
+        "", "Fri, 1 Mar 2024", "32 Mar 2024 10:00:00 +0000", "1 Foo 2024 10:00:00 +0000", "1 Mar 2024 24:00:00 +0000",
+        "1 Mar 99999999999999999 10:00:00 +0000", "1 Mar 2024 10:00:00 +05", "1 Mar 2024 10:00:00 +0560",
+    ])
+    func malformedDates(_ text: String) {
+        #expect(MailDate(text) == nil)
     }
 }
