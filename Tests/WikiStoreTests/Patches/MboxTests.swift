@@ -84,6 +84,19 @@ import Testing
         #expect(try Mbox.parse(joined).map(\.subject) == ["second", "third"])
     }
 
+    @Test("A mail client's mbox splits at its From_ lines; a body line starting with \"From \" does not split")
+    func mailClientMbox() throws {
+        let mail = { (subject: String, page: String) in
+            "From someone@example.com Mon Mar  4 12:00:00 2024\nFrom: A <a@example.com>\nDate: Mon, 4 Mar 2024 12:00:00 +0000\n"
+                + "Subject: [PATCH] \(subject)\n\nFrom the start, 12:00:00 was wrong.\n---\n"
+                + "diff --git a/\(page) b/\(page)\n--- a/\(page)\n+++ b/\(page)\n@@ -1 +1 @@\n-a\n+b\n\n"
+        }
+        let patches = try Mbox.parse(Array((mail("one", "A.md") + mail("two", "B.md")).utf8))
+        #expect(patches.map(\.subject) == ["one", "two"])
+        #expect(patches.map(\.message) == ["one\n\nFrom the start, 12:00:00 was wrong.\n", "two\n\nFrom the start, 12:00:00 was wrong.\n"])
+        #expect(String(decoding: patches[0].diff, as: UTF8.self) == "diff --git a/A.md b/A.md\n--- a/A.md\n+++ b/A.md\n@@ -1 +1 @@\n-a\n+b\n")
+    }
+
     @Test("mboxrd quoting: a body line \">From \" loses one \">\"")
     func mboxrdQuoting() throws {
         let tree = try repositoryWithOnePatch()
