@@ -121,16 +121,20 @@ extension Wiki {
     }
 
     /// The section and hunk of `text` that do not apply to `tree`: each file is retried alone, first without
-    /// hunks (is the file there, or absent for a new one?), then with one more hunk at a time. A nil hunk
-    /// means the file itself.
+    /// hunks (is the file there, or absent for a new one?), then with its first hunks only. A nil hunk means
+    /// the file itself.
     private static func locateFailure(of text: PatchText, on tree: ObjectID, _ repo: GitRepository) -> (Int, Int?) {
         for (index, file) in text.files.enumerated() where applies(file.text(hunks: file.hunks.count), on: tree, repo) == false {
             // A header without hunks may not parse (nil): then only the hunks can tell.
             if file.hunks.isEmpty || applies(file.header, on: tree, repo) == false { return (index, nil) }
-            for count in 1...file.hunks.count where applies(file.text(hunks: count), on: tree, repo) != true {
-                return (index, count - 1)
+            // Binary search for the shortest failing prefix of hunks (a longer prefix fails too): log n trials,
+            // so a patch of thousands of hunks cannot make this quadratic.
+            var low = 1, high = file.hunks.count
+            while low < high {
+                let middle = (low + high) / 2
+                if applies(file.text(hunks: middle), on: tree, repo) == true { low = middle + 1 } else { high = middle }
             }
-            return (index, nil)
+            return (index, low - 1)
         }
         return (0, nil)
     }

@@ -22,6 +22,9 @@ enum HunkRelocation {
         let lines = split(preimage)
         var moved = file
         var drift = 0, minimum = 0, growth = 0
+        // Each hunk searches the whole file at worst: a budget of line comparisons keeps a hostile patch of
+        // many unmatched hunks from costing hunks × lines. Past it, hunks keep their headers.
+        var budget = comparisonBudget
         for (index, text) in file.hunks.enumerated() {
             guard let hunk = parse(text) else { return moved }
             if hunk.oldLines.isEmpty || hunk.oldStart == 0 {
@@ -29,7 +32,7 @@ enum HunkRelocation {
                 continue
             }
             let expected = max(minimum, hunk.oldStart - 1 + drift)
-            guard let found = nearestMatch(of: hunk.oldLines, in: lines, near: expected, from: minimum) else {
+            guard let found = nearestMatch(of: hunk.oldLines, in: lines, near: expected, from: minimum, budget: &budget) else {
                 growth += hunk.growth
                 continue
             }
@@ -42,16 +45,23 @@ enum HunkRelocation {
         return moved
     }
 
+    /// The most line comparisons one file's relocation may make.
+    static let comparisonBudget = 20_000_000
+
     /// The index nearest `expected` (searching outward, earlier first on a tie) at or after `minimum` where
-    /// `wanted` occurs in `lines`.
+    /// `wanted` occurs in `lines`; nil when there is none or `budget` runs out.
     private static func nearestMatch(of wanted: [ArraySlice<UInt8>], in lines: [ArraySlice<UInt8>], near expected: Int,
-                                     from minimum: Int) -> Int? {
+                                     from minimum: Int, budget: inout Int) -> Int? {
         let last = lines.count - wanted.count
         guard last >= minimum else { return nil }
         let start = min(max(expected, minimum), last)
         for distance in 0...max(start - minimum, last - start) {
-            for candidate in [start - distance, start + distance] where (minimum...last).contains(candidate) {
-                if wanted.indices.allSatisfy({ wanted[$0].elementsEqual(lines[candidate + $0]) }) { return candidate }
+            for candidate in distance == 0 ? [start] : [start - distance, start + distance] where (minimum...last).contains(candidate) {
+                var matched = 0
+                while matched < wanted.count, wanted[matched].elementsEqual(lines[candidate + matched]) { matched += 1 }
+                budget -= matched + 1
+                if matched == wanted.count { return candidate }
+                if budget <= 0 { return nil }
             }
         }
         return nil
