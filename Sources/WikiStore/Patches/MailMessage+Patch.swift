@@ -56,6 +56,17 @@ extension MailMessage {
         return index
     }
 
+    /// True for a mail whose subject is numbered `0/n` (`[PATCH 0/3]`, `[RFC PATCH v2 00/12]`) and that has
+    /// no diff: format-patch's cover letter.
+    var isCoverLetter: Bool {
+        guard let subject = header("subject"), let text = try? EncodedWords.decode(subject),
+              text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return false }
+        let numbering = text[text.index(after: text.startIndex)..<close].split(separator: " ").last ?? ""
+        let parts = numbering.split(separator: "/")
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0 == "0" }), Int(parts[1]) != nil else { return false }
+        return !body.contains { $0.starts(with: "diff --git ".utf8) }
+    }
+
     /// git mailinfo's `patchbreak`: "diff -", "Index: ", "--- <file>", or "---" followed only by blanks.
     static func isPatchBreak(_ line: ArraySlice<UInt8>) -> Bool {
         if line.starts(with: "diff -".utf8) || line.starts(with: "Index: ".utf8) { return true }

@@ -12,14 +12,20 @@ public enum Mbox {
             throw StoreError.invalidInput("The mbox is larger than \(maximumBytes >> 20) MiB.")
         }
         let messages = try split(lines(of: bytes))
-        return try messages.enumerated().map { number, message in
+        var patches: [PatchEmail] = []
+        for (number, lines) in messages.enumerated() {
             do {
-                return try MailMessage(message).patch()
+                let message = try MailMessage(lines)
+                // format-patch --cover-letter's "[PATCH 0/n]" mail has no diff: it introduces the series.
+                if message.isCoverLetter { continue }
+                patches.append(try message.patch())
             } catch StoreError.invalidInput(let reason) {
                 throw StoreError.invalidInput(messages.count == 1 ? "The patch is not usable: \(reason)."
                                               : "Patch \(number + 1) of \(messages.count) is not usable: \(reason).")
             }
         }
+        if patches.isEmpty { throw StoreError.invalidInput("The mbox holds only a cover letter, no patch.") }
+        return patches
     }
 
     /// The lines of `bytes` without their line ends. A "\r" before "\n" is dropped, as `git am`

@@ -66,6 +66,23 @@ import Testing
         }
     }
 
+    @Test("format-patch --cover-letter: the [PATCH 0/2] mail is skipped; a cover letter alone is refused")
+    func coverLetter() throws {
+        let tree = try PatchWorkTree()
+        try tree.write("Home.md", "a\n")
+        try tree.commit("base")
+        try tree.write("Home.md", "a\nb\n")
+        try tree.commit("second")
+        try tree.write("Other.md", "x\n")
+        try tree.commit("third")
+        let mbox = try tree.formatPatch("-2", "--cover-letter")
+        #expect(String(decoding: mbox, as: UTF8.self).contains("Subject: [PATCH 0/2] *** SUBJECT HERE ***"))
+        #expect(try Mbox.parse(mbox).map(\.subject) == ["second", "third"])
+        let text = String(decoding: mbox, as: UTF8.self)
+        let coverOnly = String(text[..<(text.range(of: "\nFrom ", options: [], range: text.index(after: text.startIndex)..<text.endIndex)?.lowerBound ?? text.endIndex)])
+        #expect(throws: StoreError.invalidInput("The mbox holds only a cover letter, no patch.")) { try Mbox.parse(Array(coverOnly.utf8)) }
+    }
+
     @Test("Patch files concatenated read the same as --stdout")
     func concatenatedFiles() throws {
         let tree = try PatchWorkTree()
