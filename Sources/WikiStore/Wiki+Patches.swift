@@ -109,6 +109,7 @@ extension Wiki {
         }
         do { return try repo.applyPatch(moved.bytes, toTree: tree) } catch PatchFailure.doesNotApply {}
         let (fileIndex, hunkIndex) = locateFailure(of: moved, on: tree, repo)
+        guard original.files.indices.contains(fileIndex) else { throw StoreError.patchDoesNotApply(file: "", hunk: "", patch: number) }
         // Name the hunk as the patch's author wrote it, not as it was moved.
         let hunk = hunkIndex.map { original.files[fileIndex].hunkHeader($0) } ?? ""
         throw StoreError.patchDoesNotApply(file: path(of: original.files[fileIndex])?.path ?? "", hunk: hunk, patch: number)
@@ -143,7 +144,7 @@ extension Wiki {
     /// written but never referenced).
     private static func applies(_ diff: [UInt8], on tree: ObjectID, _ repo: GitRepository) -> Bool? {
         do {
-            _ = try repo.applyPatch(diff, toTree: tree)
+            try repo.tryPatch(diff, onTree: tree)
             return true
         } catch PatchFailure.doesNotApply {
             return false

@@ -38,10 +38,25 @@ extension GitRepository {
         }
     }
 
-    /// Applies diff `text` to `tree` in memory and writes the resulting tree, returning its id; a hunk or file
-    /// that does not match throws `PatchFailure.doesNotApply`. libgit2 1.5.1 matches each hunk only at the
-    /// line its header names (no offset search, no fuzz). (git_apply_to_tree, git_index_write_tree_to)
+    /// Applies diff `text` to `tree` and writes the resulting tree, returning its id; a hunk or file that does
+    /// not match throws `PatchFailure.doesNotApply`. libgit2 1.5.1 matches each hunk only at the line its
+    /// header names (no offset search, no fuzz). (git_apply_to_tree, git_index_write_tree_to)
     func applyPatch(_ text: [UInt8], toTree tree: ObjectID) throws -> ObjectID {
+        try withAppliedIndex(text, tree) { index in
+            var written = git_oid()
+            try check(git_index_write_tree_to(&written, index, handle), "git_index_write_tree_to")
+            return ObjectID(written)
+        }
+    }
+
+    /// Applies diff `text` to `tree` in memory only, as a trial: throws as `applyPatch` does, writes no tree
+    /// (libgit2 still writes the patched blobs, which nothing references).
+    func tryPatch(_ text: [UInt8], onTree tree: ObjectID) throws {
+        try withAppliedIndex(text, tree) { _ in }
+    }
+
+    /// Runs `body` with the in-memory index of `tree` with `text` applied. (git_diff_from_buffer, git_apply_to_tree)
+    private func withAppliedIndex<R>(_ text: [UInt8], _ tree: ObjectID, _ body: (OpaquePointer) throws -> R) throws -> R {
         try GitRepository.withParsedDiff(text) { diff in
             var treeID = tree.raw
             var preimage: OpaquePointer?
@@ -58,9 +73,8 @@ extension GitRepository {
                 if mismatch.contains(error.code) { throw PatchFailure.doesNotApply(error.message) }
                 throw error
             }
-            var written = git_oid()
-            try check(git_index_write_tree_to(&written, index, handle), "git_index_write_tree_to")
-            return ObjectID(written)
+            guard let index else { preconditionFailure("git_apply_to_tree returned no index") }
+            return try body(index)
         }
     }
 
