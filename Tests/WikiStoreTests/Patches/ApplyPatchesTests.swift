@@ -124,6 +124,23 @@ import Testing
         }
     }
 
+    @Test("Of three hunks, the first one not matching is the one named")
+    func firstOfThreeHunks() throws {
+        let lines = (1...60).map { "line \($0)" }
+        let setup = try setUp(["A.md": lines.joined(separator: "\n") + "\n"])
+        var edited = lines
+        for index in [4, 24, 44] { edited[index] = "edited \(index)" }
+        try setup.tree.write("A.md", edited.joined(separator: "\n") + "\n")
+        try setup.tree.commit("Edit three places")
+        let patches = try Mbox.parse(try setup.tree.formatPatch("-1"))
+        var current = lines
+        current[3] = "line 4 changed"
+        try setup.wiki.save("A", current.joined(separator: "\n") + "\n", base: try setup.wiki.tip())
+        #expect(throws: StoreError.patchDoesNotApply(file: "A.md", hunk: "@@ -2,7 +2,7 @@", patch: 1)) {
+            try setup.wiki.wiki.applyPatches(patches, onto: try setup.wiki.tip().id, committer: Self.maintainer)
+        }
+    }
+
     @Test("The second patch of a series failing is reported as patch 2, and the first one's commit stays unreferenced")
     func secondPatchFails() throws {
         let setup = try setUp(["A.md": "a\n"])

@@ -193,6 +193,16 @@ import Testing
         #expect(String(decoding: patch.diff, as: UTF8.self).hasSuffix("-x\n+café\n"))
     }
 
+    @Test("A Latin-1 body becomes a UTF-8 message; the diff bytes are kept as they are")
+    func latin1Body() throws {
+        var mail = Array("From: A <a@example.com>\nDate: Mon, 4 Mar 2024 12:00:00 +0000\nSubject: [PATCH] menu\n".utf8)
+        mail += Array("Content-Type: text/plain; charset=ISO-8859-1\n\nCaf".utf8) + [0xE9]
+        mail += Array(" au lait\n---\ndiff --git a/A.txt b/A.txt\n--- a/A.txt\n+++ b/A.txt\n@@ -1 +1 @@\n-x\n+caf".utf8) + [0xE9, 0x0A]
+        let patch = try #require(try Mbox.parse(mail).first)
+        #expect(patch.message == "menu\n\nCafé au lait\n")
+        #expect(patch.diff.suffix(5) == [UInt8(ascii: "c"), UInt8(ascii: "a"), UInt8(ascii: "f"), 0xE9, 0x0A])
+    }
+
     @Test("Input that is not a format-patch mbox is refused with the reason", arguments: [
         ("", "empty"),
         ("hello world\nthis is not mail\n", "should start with a \"From \" line"),
