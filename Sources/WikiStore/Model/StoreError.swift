@@ -26,4 +26,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case busy
     /// Anything unexpected from libgit2; the detail is for logs, never for users.
     case repository(GitError)
+    /// No proposal has this number.
+    case proposalNotFound(Int)
+    /// The proposal was already merged or closed, so it cannot be merged, closed or updated again.
+    case proposalNotOpen(Int, Proposal.State)
 }

@@ -7,8 +7,10 @@ struct ReceivePack {
     let repositoryPath: String
     /// The writer lock shared with web edits.
     let writer: WriterLock
-    /// What this pusher may change.
+    /// What this pusher may change, and who they are.
     let permissions: PushPermissions
+    /// The committer of review records (the daemon).
+    let identity: Person
     /// Prepended to `/proposals/<id>` in the message the client prints (e.g. `https://wiki.example.org`).
     let linkPrefix: String
 
@@ -55,7 +57,7 @@ struct ReceivePack {
             guard verdicts.contains(where: { if case .refused = $0 { false } else { true } }) else { return (verdicts, messages, result) }
             try quarantine.publish(into: repository)
             for index in verdicts.indices {
-                verdicts[index] = try apply(verdicts[index], messages: &messages, result: &result)
+                verdicts[index] = try apply(verdicts[index], options: request.pushOptions, messages: &messages, result: &result)
             }
             return (verdicts, messages, result)
         }
@@ -99,7 +101,7 @@ struct ReceivePack {
     }
 
     /// Carries out an accepted verdict; a lost compare-and-swap turns into `fetch first`.
-    private func apply(_ verdict: Verdict, messages: inout [String], result: inout PushResult) throws -> Verdict {
+    private func apply(_ verdict: Verdict, options: [String], messages: inout [String], result: inout PushResult) throws -> Verdict {
         switch verdict {
         case .refused, .updated: return verdict
         case .updateMain(let old, let new):
@@ -114,7 +116,7 @@ struct ReceivePack {
             result.updates.append(update)
             return .updated(update)
         case .propose(let topic, let new):
-            let (id, update) = try storeProposal(new, topic: topic)
+            let (id, update) = try storeProposal(new, topic: topic, options: options)
             result.updates.append(update)
             result.proposals.append(id)
             let verb = update.old == nil ? "opened" : "updated"
