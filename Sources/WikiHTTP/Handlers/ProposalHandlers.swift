@@ -64,15 +64,17 @@ extension WikiApp {
         values["isOpen"] = .bool(proposal.state == .open)
         values["commits"] = ProposalPresenter.commits(details.commits)
         values["commitCount"] = .string(ProposalPresenter.count(details.commits.count, "commit"))
+        values["commitTotal"] = .string(String(details.commits.count))
         values["head"] = .dictionary(["id": .string(head.id.description), "shortID": .string(head.shortID)])
         values["files"] = DiffPresenter.files(details.diff, layout: layout, revision: head)
-        values["fileCount"] = .string(ProposalPresenter.count(details.diff.files.count, "file"))
+        values["fileTotal"] = .string(String(details.diff.files.count))
         values["layouts"] = .list(DiffRenderer.Layout.allCases.map { option in
             .dictionary(["name": .string(option == .unified ? "Unified" : "Side by side"),
                          "href": .string(ProposalPresenter.href(id) + (option == .unified ? "" : "?view=\(option.rawValue)") + "#changes"),
                          "current": .bool(option == layout)])
         })
         values["previews"] = try previews(details)
+        values["previewHeading"] = .string(ProposalPresenter.previewHeading(details.mergeability))
         values["activity"] = ProposalPresenter.activity(proposal)
         values["csrf"] = .string(context.csrfToken ?? "")
         values["canComment"] = .bool(canPropose(context))

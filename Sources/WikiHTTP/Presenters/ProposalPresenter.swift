@@ -112,6 +112,15 @@ enum ProposalPresenter {
         }
     }
 
+    /// What the previews show: the pages merged into main when that is clean, else as proposed.
+    static func previewHeading(_ mergeability: Mergeability?) -> String {
+        switch mergeability {
+        case .clean?, .fastForward?: "Preview after merging"
+        case .conflicts?: "Preview as proposed (the merge conflicts)"
+        case .upToDate?, nil: "Preview as proposed"
+        }
+    }
+
     /// "1 comment", "3 comments".
     static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }
