@@ -9,11 +9,13 @@ extension GitRepository {
         return ObjectID(id)
     }
 
-    /// Writes a commit of `tree` without moving any ref; the caller moves main by CAS. (git_commit_create)
-    func createCommit(tree: ObjectID, parents: [ObjectID], author: Person, committer: Person, message: String) throws -> ObjectID {
-        let authorSignature = try signature(author, role: "author")
+    /// Writes a commit of `tree` without moving any ref; the caller moves main by CAS. The author's date is
+    /// written in the zone `authorTimeZoneOffset` (minutes east of UTC), the committer's in UTC. (git_commit_create)
+    func createCommit(tree: ObjectID, parents: [ObjectID], author: Person, authorTimeZoneOffset: Int = 0, committer: Person,
+                      message: String) throws -> ObjectID {
+        let authorSignature = try signature(author, role: "author", offset: authorTimeZoneOffset)
         defer { git_signature_free(authorSignature) }
-        let committerSignature = try signature(committer, role: "committer")
+        let committerSignature = try signature(committer, role: "committer", offset: 0)
         defer { git_signature_free(committerSignature) }
 
         var treeID = tree.raw
@@ -41,12 +43,12 @@ extension GitRepository {
         return ObjectID(id)
     }
 
-    /// A signature for `person` at their date, UTC. libgit2 refuses empty names and angle brackets,
+    /// A signature for `person` at their date, in zone `offset` (minutes). libgit2 refuses empty names and angle brackets,
     /// which is the user's input, so that failure is `StoreError.invalidInput`. (git_signature_new)
-    private func signature(_ person: Person, role: String) throws -> UnsafeMutablePointer<git_signature> {
+    private func signature(_ person: Person, role: String, offset: Int) throws -> UnsafeMutablePointer<git_signature> {
         var out: UnsafeMutablePointer<git_signature>?
         let seconds = git_time_t(person.date.timeIntervalSince1970.rounded(.down))
-        let result = git_signature_new(&out, person.name, person.email, seconds, 0)
+        let result = git_signature_new(&out, person.name, person.email, seconds, Int32(clamping: offset))
         do { try check(result, "git_signature_new") } catch {
             throw StoreError.invalidInput("the \(role) \"\(person.name) <\(person.email)>\" is not a valid git signature: \(error.message)")
         }
