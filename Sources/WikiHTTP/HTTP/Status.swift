@@ -36,6 +36,7 @@ public struct Status: Hashable, Sendable, CustomStringConvertible {
     public static let uriTooLong = Status(code: 414, reason: "URI Too Long")
     public static let unsupportedMediaType = Status(code: 415, reason: "Unsupported Media Type")
     public static let expectationFailed = Status(code: 417, reason: "Expectation Failed")
+    public static let unprocessableContent = Status(code: 422, reason: "Unprocessable Content")
     public static let headerFieldsTooLarge = Status(code: 431, reason: "Request Header Fields Too Large")
     public static let internalServerError = Status(code: 500, reason: "Internal Server Error")
     public static let notImplemented = Status(code: 501, reason: "Not Implemented")

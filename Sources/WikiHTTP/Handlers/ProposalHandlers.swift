@@ -3,7 +3,8 @@ import WikiRender
 import WikiStore
 
 /// Proposals (issue #8; spec: Proposals): the list and its Atom feed, the review page, comments, merge
-/// (maintainers), close (maintainers or the proposer), and "Propose this change" from the editor.
+/// (maintainers), close (maintainers or the proposer), and "Propose this change" from the editor; proposals from
+/// a `git format-patch` mbox are in `ProposalHandlers+Mbox.swift`.
 /// Every POST calls `require` then `verifyCSRF` before it touches the wiki.
 extension WikiApp {
     func registerProposalRoutes(into router: inout Router) {
@@ -14,6 +15,7 @@ extension WikiApp {
         router.post("/proposals/{id}/merge") { [self] request, context in try mergeProposal(request, context) }
         router.post("/proposals/{id}/close") { [self] request, context in try closeProposal(request, context) }
         router.post("/propose/{page...}") { [self] request, context in try proposeEdit(request, context) }
+        registerProposalUploadRoutes(into: &router)
     }
 
     /// Open proposals by default; `?state=merged|closed|all`.
@@ -187,7 +189,7 @@ extension WikiApp {
     }
 
     /// The signed-in user as a proposal participant (`require` has run, so there is one).
-    private func participant(_ context: RequestContext) throws -> Participant {
+    func participant(_ context: RequestContext) throws -> Participant {
         guard let user = context.user else { throw HTTPError(.unauthorized, "Sign in to do this.") }
         return Self.participant(user)
     }
