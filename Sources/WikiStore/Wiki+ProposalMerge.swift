@@ -23,6 +23,7 @@ extension Wiki {
             }
             let moveMain = [ReferenceUpdate(name: GitRepository.mainBranch, new: commit, expected: tip)]
             _ = try store.change(id, actor: maintainer, message: "Merge proposal #\(id) (\(method.rawValue))", also: { _ in moveMain }) {
+                guard $0.state == .open else { throw StoreError.proposalNotOpen(id, $0.state) }
                 let now = ProposalStore.now()
                 $0.state = .merged
                 $0.timeline.append(.init(kind: .merged, actor: maintainer, date: now, commit: commit, method: method))
