@@ -38,6 +38,26 @@ struct ProposalRouteTests {
         #expect(feed.header("Content-Type") == "application/atom+xml; charset=utf-8" && feed.text.contains("#1 Add an idea [Open]"))
     }
 
+    @Test("-o proposal=<id> updates that proposal for its proposer or a maintainer; anyone else is refused")
+    func updateByNumber() throws {
+        let site = try ProposalSite()
+        let clone = try site.clone()
+        try site.commit(in: clone, file: "Idea.md", text: "idea\n", message: "Add an idea")
+        try site.propose(from: clone)
+        let second = try site.commit(in: clone, file: "Idea.md", text: "idea 2\n", message: "Second idea")
+        let refused = try site.run(["push", site.gitURL("eddie"), "HEAD:refs/for/main", "-o", "proposal=1"], as: "eddie", in: clone)
+        #expect(refused.status != 0 && refused.output.contains("only they or a maintainer may update it"), "\(refused.output)")
+        let missing = try site.run(["push", site.gitURL("cora"), "HEAD:refs/for/main", "-o", "proposal=9"], in: clone)
+        #expect(missing.status != 0 && missing.output.contains("there is no proposal 9"), "\(missing.output)")
+        #expect(try site.propose(from: clone, options: ["proposal=1"]).contains("proposal 1 updated"))
+        #expect(try site.wiki.proposal(1).head.description == second)
+        let third = try site.commit(in: clone, file: "Idea.md", text: "idea 3\n", message: "Third idea")
+        #expect(try site.propose(from: clone, as: "mona", options: ["proposal=1"]).contains("proposal 1 updated"))
+        let record = try site.wiki.proposal(1)
+        #expect(record.head.description == third && record.proposal.timeline.map(\.actor.login) == ["cora", "cora", "mona"])
+        #expect(try site.wiki.proposals().count == 1)
+    }
+
     @Test("Comments are sanitized Markdown; the proposer may close with a comment, another editor may not")
     func commentAndClose() throws {
         let site = try ProposalSite()

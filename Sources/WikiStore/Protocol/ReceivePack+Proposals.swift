@@ -1,7 +1,7 @@
 /// `git push … HEAD:refs/for/main` (AGit/Gerrit style, git-on-libgit2.md §3.3): the pushed commits become a
 /// proposal stored at `refs/proposals/<id>/head`; a topic (`refs/for/main%topic=<t>` or `-o topic=<t>`)
 /// names the proposal so that the same pusher's later push with that topic updates it (while it is open) instead
-/// of opening another. The topic is recorded as the marker ref `refs/proposals/<id>/topic/<t>`, and every push
+/// of opening another; `-o proposal=<id>` updates that proposal (its proposer or a maintainer). The topic is recorded as the marker ref `refs/proposals/<id>/topic/<t>`, and every push
 /// also writes the review record (`ProposalStore`).
 extension ReceivePack {
     /// The topic parsed from a `refs/for/main` push.
@@ -33,12 +33,12 @@ extension ReceivePack {
     /// Points the pusher's open proposal with this topic (or a new one) at `new`, with its review record: the
     /// proposer is the pusher, the title `-o title=…` or the first commit's subject, the description
     /// `-o description=…`. Returns its id and the head ref's update. Runs under the writer lock.
-    func storeProposal(_ new: ObjectID, topic: String?, options: [String]) throws -> (Int, PushResult.Update) {
+    func storeProposal(_ new: ObjectID, topic: String?, proposal: Int?, options: [String]) throws -> (Int, PushResult.Update) {
         let store = ProposalStore(repository: repository, committer: identity)
         let pusher = try permissions.pusher ?? authorOfFirstCommit(new)
         for _ in 0..<3 {
             do {
-                if let topic, let id = try store.openProposal(topic: topic, login: pusher.login) {
+                if let id = try proposal ?? topic.flatMap({ try store.openProposal(topic: $0, login: pusher.login) }) {
                     let old = try repository.referenceID(ProposalStore.headRef(id))
                     _ = try store.update(id, head: new, by: pusher)
                     return (id, PushResult.Update(ref: ProposalStore.headRef(id), old: old, new: new))
@@ -53,6 +53,32 @@ extension ReceivePack {
             }
         }
         throw StoreError.busy
+    }
+
+    /// Which proposal a push updates by number (`-o proposal=<id>`).
+    enum ProposalTarget: Equatable {
+        /// None named: the topic decides, or a new proposal opens.
+        case none
+        /// This open proposal, which the pusher may update.
+        case proposal(Int)
+        /// Named, but missing, closed, merged or someone else's.
+        case refused(String)
+    }
+
+    /// Checks `-o proposal=<id>`: the proposal must exist and be open, and the pusher must be its proposer or
+    /// allowed to push to main (a maintainer).
+    func proposalTarget(_ options: [String]) throws -> ProposalTarget {
+        guard let text = Self.option("proposal", in: options) else { return .none }
+        guard let id = Int(text), id > 0 else { return .refused("proposal=\(text.prefix(20)) is not a proposal number") }
+        guard let (proposal, _) = try ProposalStore(repository: repository, committer: identity).load(id) else {
+            return .refused("there is no proposal \(id)")
+        }
+        guard proposal.state == .open else { return .refused("proposal \(id) is \(proposal.state.rawValue)") }
+        let login = permissions.pusher?.login ?? ""
+        guard permissions.mayUpdateMain || proposal.proposer.login == login else {
+            return .refused("proposal \(id) was opened by \(proposal.proposer.name); only they or a maintainer may update it")
+        }
+        return .proposal(id)
     }
 
     /// The last `-o <name>=<value>` push option's value, or nil.
