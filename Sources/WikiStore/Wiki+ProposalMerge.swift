@@ -4,8 +4,9 @@ import Foundation
 extension Wiki {
     /// Merges open proposal `id` into main. `.merge` fast-forwards when main is an ancestor of the head and
     /// otherwise writes a merge commit (parents: main, head); either way the proposed commits keep their authors,
-    /// and the maintainer is author and committer of the merge commit. `.squash` writes one commit on main with
-    /// the combined change, authored by the proposal's first author and committed by the maintainer.
+    /// and the maintainer is author and committer of the merge commit. `.rebase` fast-forwards too, and otherwise
+    /// replays each commit on main (authors kept, the maintainer as committer). `.squash` writes one commit on main
+    /// with the combined change, authored by the proposal's first author and committed by the maintainer.
     /// Overlapping changes are `.conflicts(files)` and change nothing. Main and the review record move together
     /// by compare-and-swap, so a concurrent push either lands before (and the merge is planned again) or after.
     public func mergeProposal(_ id: Int, by maintainer: Participant, strategy: MergeStrategy = .merge) throws -> ProposalMergeOutcome {
@@ -47,9 +48,10 @@ extension Wiki {
         // Everything proposed is on main already (pushed there directly): record the merge, move nothing.
         if let tip, try repo.isAncestor(head, of: tip) { return .commit(tip, .fastForward) }
         let fastForward = try tip.map { try repo.isAncestor($0, of: head) } ?? true
+        if fastForward && strategy != .squash { return .commit(head, .fastForward) }
+        if strategy == .rebase, let tip { return try rebase(head, onto: tip, committer: signature, in: repo) }
         let tree: ObjectID
         if fastForward {
-            if strategy == .merge { return .commit(head, .fastForward) }
             tree = try repo.treeID(ofCommit: head)
         } else {
             guard let tip else { preconditionFailure("a missing main is always a fast-forward") }
@@ -67,6 +69,32 @@ extension Wiki {
         let author = Person(name: first.author.name, email: first.author.email, date: now)
         return .commit(try repo.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: author, committer: signature,
                                              message: try Self.squashMessage(proposal, commits: commits)), .squash)
+    }
+
+    /// The most commits a rebase replays.
+    static let maximumRebaseCommits = 1000
+
+    /// Replays the proposed commits on `tip` one by one as `git rebase` does: each keeps its author (date and zone
+    /// included) and message, the maintainer is the committer, and a commit that main already contains is dropped.
+    private func rebase(_ head: ObjectID, onto tip: ObjectID, committer: Person, in repo: GitRepository) throws -> MergePlan {
+        let ids = try repo.commitsOldestFirst(from: head, hiding: tip, limit: Self.maximumRebaseCommits + 1)
+        guard ids.count <= Self.maximumRebaseCommits else {
+            throw StoreError.invalidInput("the proposal has more than \(Self.maximumRebaseCommits) commits to replay: merge or squash it")
+        }
+        var current = tip
+        for id in ids {
+            let commit = try repo.commit(id)
+            guard commit.parents.count == 1 else {
+                throw StoreError.invalidInput("commit \(commit.revision.shortID) is a merge commit, which cannot be replayed: merge or squash the proposal")
+            }
+            let pick = try repo.cherryPick(id, onto: current)
+            guard pick.conflicts.isEmpty, let tree = pick.tree else { return .conflicts(pick.conflicts) }
+            if try tree == repo.treeID(ofCommit: current) { continue }
+            current = try repo.createCommit(tree: tree, parents: [current], author: commit.author,
+                                            authorTimeZoneOffset: try repo.authorTimeZoneOffset(of: id), committer: committer,
+                                            message: commit.message)
+        }
+        return .commit(current, .rebase)
     }
 
     /// The squash commit's message: the title, the description, the commits it replaces, and a `Co-authored-by`

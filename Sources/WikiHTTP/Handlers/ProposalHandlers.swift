@@ -127,14 +127,14 @@ extension WikiApp {
         return .redirect(to: ProposalPresenter.href(id) + "#comment-\(proposal.comments.count)")
     }
 
-    /// Maintainers only; field `strategy` = merge (default) or squash. A conflict is 409 naming the files.
+    /// Maintainers only; field `strategy` = merge (default), rebase or squash. A conflict is 409 naming the files.
     private func mergeProposal(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.maintainer, context)
         let form = try FormData(request: request)
         try verifyCSRF(form, context)
         let id = try proposalID(context)
         let text = form["strategy"].flatMap { $0.isEmpty ? nil : $0 } ?? MergeStrategy.merge.rawValue
-        guard let strategy = MergeStrategy(rawValue: text) else { throw HTTPError(.badRequest, "'strategy' must be merge or squash.") }
+        guard let strategy = MergeStrategy(rawValue: text) else { throw HTTPError(.badRequest, "'strategy' must be merge, rebase or squash.") }
         switch try wiki.mergeProposal(id, by: try participant(context), strategy: strategy) {
         case .merged:
             return .redirect(to: ProposalPresenter.href(id))

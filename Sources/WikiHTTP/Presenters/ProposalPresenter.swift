@@ -97,6 +97,7 @@ enum ProposalPresenter {
             switch event.method {
             case .fastForward?: "merged this proposal (fast-forward)"
             case .squash?: "squashed and merged this proposal"
+            case .rebase?: "rebased and merged this proposal"
             case .merge?, nil: "merged this proposal with a merge commit"
             }
         }
@@ -106,7 +107,7 @@ enum ProposalPresenter {
     static func mergeStatus(_ mergeability: Mergeability) -> String {
         switch mergeability {
         case .fastForward: "Main has not moved since this proposal was based on it: merging fast-forwards main to it."
-        case .clean: "Main has moved on, but the changes do not overlap: merging makes a merge commit (or one squashed commit)."
+        case .clean: "Main has moved on, but the changes do not overlap: merge them with a merge commit, replay the commits on main, or squash them."
         case .conflicts(let files): "This proposal conflicts with main in \(count(files.count, "file")). It cannot be merged until it is updated."
         case .upToDate: "Main already contains these commits: merging only records the decision."
         }

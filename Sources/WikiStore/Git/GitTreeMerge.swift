@@ -41,6 +41,31 @@ extension GitRepository {
         }
     }
 
+    /// The change `commit` made against its first parent, applied onto `onto` as `git cherry-pick` does: the new
+    /// tree (written) or the conflicting paths. (git_cherrypick_commit, git_index_write_tree_to)
+    func cherryPick(_ commit: ObjectID, onto: ObjectID) throws -> TreeMerge {
+        var options = git_merge_options()
+        try check(git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)), "git_merge_options_init")
+        return try withCommit(commit) { picked in
+            try withCommit(onto) { ours in
+                var index: OpaquePointer?
+                let result = git_cherrypick_commit(&index, handle, picked, ours, 0, &options)
+                defer { git_index_free(index) }
+                try check(result, "git_cherrypick_commit")
+                guard let index else { preconditionFailure("git_cherrypick_commit returned no index") }
+                if git_index_has_conflicts(index) == 1 { return TreeMerge(conflicts: try conflictPaths(index), tree: nil, blobs: [:]) }
+                var id = git_oid()
+                try check(git_index_write_tree_to(&id, index, handle), "git_index_write_tree_to")
+                return TreeMerge(conflicts: [], tree: ObjectID(id), blobs: [:])
+            }
+        }
+    }
+
+    /// The author's time zone of `commit`, in minutes east of UTC. (git_commit_author)
+    func authorTimeZoneOffset(of commit: ObjectID) throws -> Int {
+        try withCommit(commit) { Int(git_commit_author($0)?.pointee.when.offset ?? 0) }
+    }
+
     /// The paths of an index's conflicts, each once, sorted. (git_index_conflict_iterator_new, git_index_conflict_next)
     private func conflictPaths(_ index: OpaquePointer) throws -> [String] {
         var iterator: OpaquePointer?

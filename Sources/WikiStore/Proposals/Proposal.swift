@@ -22,6 +22,8 @@ public struct Proposal: Codable, Hashable, Sendable {
         case merge
         /// One new commit with the proposal's combined change.
         case squash
+        /// The proposal's commits replayed one by one on top of main (authors kept), so main stays linear.
+        case rebase
     }
 
     /// One comment of the conversation.

@@ -44,6 +44,9 @@ public enum MergeStrategy: String, Hashable, Sendable, CaseIterable {
     case merge
     /// One commit with the combined change, authored by the proposal's first author.
     case squash
+    /// Fast-forward when main has not moved, otherwise each proposed commit replayed on main with its author,
+    /// message and date, committed by the maintainer: main stays linear, so page history and blame name the authors.
+    case rebase
 }
 
 /// What a merge did. A conflict is an expected outcome, not an error.

@@ -74,6 +74,28 @@ struct ProposalMergeTests {
         }
     }
 
+    @Test("Rebase replays each commit on main: linear history, authors with their dates, the maintainer as committer")
+    func rebase() throws {
+        try withWiki(pages: ["Home": Self.page]) { wiki in
+            let clone = try wiki.workClone()
+            try wiki.commit(in: clone, file: "Idea.md", text: "idea\n", author: Self.ada, message: "Add an idea")
+            let head = try wiki.commit(in: clone, file: "Plan.md", text: "plan\n", author: Self.bob, message: "Add a plan")
+            _ = try wiki.wiki.openProposal(head: head, proposer: ProposalTests.ada)
+            try wiki.save("Other", "other\n", base: try wiki.tip())
+            let before = try wiki.tip()
+            guard case .merged(let revision, .rebase) = try wiki.wiki.mergeProposal(1, by: Self.mona, strategy: .rebase) else {
+                Issue.record("expected a rebase"); return
+            }
+            #expect(try wiki.tip() == revision && wiki.git("rev-list", "--merges", "main").isEmpty)
+            #expect(try wiki.git("rev-list", "--count", "\(before.id)..main").trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+            let original = try wiki.git("log", "--date=raw", "--format=%an|%ae|%ad|%B", "-2", head.description)
+            #expect(try wiki.git("log", "--date=raw", "--format=%an|%ae|%ad|%B", "-2", "main") == original)
+            #expect(try Self.log(wiki, "%cn").prefix(2) == ["Mona Maintainer", "Mona Maintainer"])
+            #expect(try wiki.text("Idea") == "idea\n" && wiki.text("Plan") == "plan\n" && wiki.text("Other") == "other\n")
+            #expect(try wiki.wiki.proposal(1).proposal.decision?.method == .rebase)
+        }
+    }
+
     @Test("Overlapping changes are listed, the merge is refused and nothing moves")
     func conflict() throws {
         try withWiki(pages: ["Home": Self.page]) { wiki in
