@@ -81,6 +81,10 @@ struct ProposalRouteTests {
         #expect(record.state == .closed && record.decision?.by.login == "cora")
         #expect(record.comments.map(\.body) == ["Looks **fine** <script>alert(1)</script>", "Not needed after all."])
         #expect(try cora.send("POST", "/proposals/1/close", form: [("csrf", coraToken)]).status == 409)
+        #expect(try cora.send("GET", "/proposals?state=closed").text.contains("href=\"/proposals/1\">Add an idea</a>"))
+        let open = try cora.send("GET", "/proposals").text
+        #expect(!open.contains("href=\"/proposals/1\"") && open.contains("No open proposals."))
+        #expect(try cora.send("GET", "/proposals?state=bogus").status == 400)
     }
 
     @Test("Merging is for maintainers: contributors and editors get 403 and nothing changes")

@@ -21,13 +21,9 @@ extension WikiApp {
     /// Open proposals by default; `?state=merged|closed|all`.
     private func proposalList(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.reader, context)
-        let state: Proposal.State?
-        switch request.queryValue("state") ?? "open" {
-        case "all": state = nil
-        case let text: guard let parsed = Proposal.State(rawValue: text) else {
-            throw HTTPError(.badRequest, "'state' must be open, merged, closed or all.")
-        }; state = parsed
-        }
+        let filter = request.queryValue("state") ?? Proposal.State.open.rawValue
+        let state = Proposal.State(rawValue: filter)
+        guard state != nil || filter == "all" else { throw HTTPError(.badRequest, "'state' must be open, merged, closed or all.") }
         let all = try wiki.proposals()
         let shown = all.filter { state == nil || $0.state == state }
         let values: [String: TemplateValue] = [
