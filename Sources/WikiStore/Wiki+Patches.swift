@@ -6,7 +6,9 @@ extension Wiki {
     ///
     /// Every path a patch touches must be a page (`PageName`) or an attachment (`AttachmentPath`) and a
     /// regular file; anything else is `StoreError.invalidInput`, checked for the whole series before any write.
-    /// Each commit's message is the patch's message, its author date keeps the patch's zone.
+    /// Each commit's message is the patch's message, its author date keeps the patch's zone. A hunk whose lines
+    /// moved since the patch was made (the page changed above it) is applied where they are now, as `git am`
+    /// does; a hunk whose lines changed does not apply (no fuzz, no three-way merge).
     public func applyPatches(_ patches: [PatchEmail], onto base: ObjectID, committer: Person) throws -> ObjectID {
         guard !patches.isEmpty else { throw StoreError.invalidInput("There are no patches to apply.") }
         for (index, patch) in patches.enumerated() {
@@ -20,12 +22,7 @@ extension Wiki {
                 if let path = try Self.misplacedFile(of: patch, in: tree, repo) {
                     throw StoreError.patchDoesNotApply(file: path, hunk: "", patch: index + 1)
                 }
-                do {
-                    tree = try repo.applyPatch(patch.diff, toTree: tree)
-                } catch PatchFailure.doesNotApply {
-                    let (file, hunk) = try Self.locateFailure(of: patch.diff, on: tree, repo)
-                    throw StoreError.patchDoesNotApply(file: file, hunk: hunk, patch: index + 1)
-                }
+                tree = try Self.apply(patch.diff, to: tree, repo, number: index + 1)
                 tip = try repo.createCommit(tree: tree, parents: [tip], author: patch.author,
                                             authorTimeZoneOffset: patch.authorTimeZoneOffset, committer: committer,
                                             message: patch.message)
@@ -100,23 +97,46 @@ extension Wiki {
         return nil
     }
 
-    /// The file and hunk of `diff` that do not apply to `tree`: each file is retried alone, first without
-    /// hunks (is the file there, or absent for a new one?), then with one more hunk at a time.
-    private static func locateFailure(of diff: [UInt8], on tree: ObjectID, _ repo: GitRepository) throws -> (String, String) {
-        let text = PatchText(diff)
-        var firstPath = ""
-        for file in text.files {
-            let path = (try? GitRepository.patchedFiles(file.header + (file.hunks.first ?? [])).first?.file.path) ?? nil
-            if firstPath.isEmpty { firstPath = path ?? "" }
-            guard let path, applies(file.text(hunks: file.hunks.count), on: tree, repo) == false else { continue }
-            // A header without hunks may not parse (nil): then only the hunks can tell.
-            if file.hunks.isEmpty || applies(file.header, on: tree, repo) == false { return (path, "") }
-            for count in 1...file.hunks.count where applies(file.text(hunks: count), on: tree, repo) != true {
-                return (path, file.hunkHeader(count - 1))
-            }
-            return (path, "")
+    /// Applies `diff` to `tree` where its hunks say; failing that, with each hunk moved to the nearest place its
+    /// lines are now (`git apply`'s offset search); failing that, throws naming the file and hunk at fault.
+    private static func apply(_ diff: [UInt8], to tree: ObjectID, _ repo: GitRepository, number: Int) throws -> ObjectID {
+        do { return try repo.applyPatch(diff, toTree: tree) } catch PatchFailure.doesNotApply {}
+        let original = PatchText(diff)
+        var moved = original
+        for (index, file) in original.files.enumerated() where !file.hunks.isEmpty {
+            guard let old = path(of: file)?.old, let preimage = try repo.fileBytes(at: old, inTree: tree) else { continue }
+            moved.files[index] = HunkRelocation.relocate(file, in: preimage)
         }
-        return (firstPath, "")
+        do { return try repo.applyPatch(moved.bytes, toTree: tree) } catch PatchFailure.doesNotApply {}
+        let (fileIndex, hunkIndex) = locateFailure(of: moved, on: tree, repo)
+        // Name the hunk as the patch's author wrote it, not as it was moved.
+        let hunk = hunkIndex.map { original.files[fileIndex].hunkHeader($0) } ?? ""
+        throw StoreError.patchDoesNotApply(file: path(of: original.files[fileIndex])?.path ?? "", hunk: hunk, patch: number)
+    }
+
+    /// The old path (nil for a new file) and the path shown to users of one file section.
+    private static func path(of file: PatchText.File) -> (old: String?, path: String)? {
+        guard let patched = try? GitRepository.patchedFiles(file.header + (file.hunks.first ?? [])).first else { return nil }
+        return (patched.file.oldPath, patched.file.path)
+    }
+
+    /// The section and hunk of `text` that do not apply to `tree`: each file is retried alone, first without
+    /// hunks (is the file there, or absent for a new one?), then with its first hunks only. A nil hunk means
+    /// the file itself.
+    private static func locateFailure(of text: PatchText, on tree: ObjectID, _ repo: GitRepository) -> (Int, Int?) {
+        for (index, file) in text.files.enumerated() where applies(file.text(hunks: file.hunks.count), on: tree, repo) == false {
+            // A header without hunks may not parse (nil): then only the hunks can tell.
+            if file.hunks.isEmpty || applies(file.header, on: tree, repo) == false { return (index, nil) }
+            // Binary search for the shortest failing prefix of hunks (a longer prefix fails too): log n trials,
+            // so a patch of thousands of hunks cannot make this quadratic.
+            var low = 1, high = file.hunks.count
+            while low < high {
+                let middle = (low + high) / 2
+                if applies(file.text(hunks: middle), on: tree, repo) == true { low = middle + 1 } else { high = middle }
+            }
+            return (index, low - 1)
+        }
+        return (0, nil)
     }
 
     /// Whether `diff` applies to `tree`, or nil when the text cannot be read or tried (the trial's objects are

@@ -32,6 +32,7 @@ public final class WikiApp: Sendable {
         registerEditRoutes(into: &router)
         registerAuthRoutes(into: &router)
         registerGitRoutes(into: &router)
+        registerPatchRoutes(into: &router)
         registerProposalRoutes(into: &router)
         return AppResponder(app: self, routes: router.freeze())
     }

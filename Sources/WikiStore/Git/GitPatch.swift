@@ -66,13 +66,24 @@ extension GitRepository {
 
     /// Whether `tree` has an entry at `path`. (git_tree_lookup, git_tree_entry_bypath)
     func hasEntry(at path: String, inTree tree: ObjectID) throws -> Bool {
+        try entry(at: path, inTreeID: tree) != nil
+    }
+
+    /// The bytes of the regular file at `path` in `tree`, or nil when there is none.
+    func fileBytes(at path: String, inTree tree: ObjectID) throws -> [UInt8]? {
+        guard let entry = try entry(at: path, inTreeID: tree), entry.isFile else { return nil }
+        return try blobBytes(entry.id)
+    }
+
+    /// The entry at `path` in the tree with id `tree`, or nil. (git_tree_lookup, git_tree_entry_bypath)
+    private func entry(at path: String, inTreeID tree: ObjectID) throws -> GitEntry? {
         var treeID = tree.raw
         var object: OpaquePointer?
         let lookup = git_tree_lookup(&object, handle, &treeID)
         defer { git_tree_free(object) }
         try check(lookup, "git_tree_lookup")
         guard let object else { preconditionFailure("git_tree_lookup returned no tree") }
-        return try entry(at: path, inTree: object) != nil
+        return try entry(at: path, inTree: object)
     }
 
     /// The commit as libgit2 formats it for `git am`: headers, message, diffstat and diff against its

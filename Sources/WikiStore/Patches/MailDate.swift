@@ -35,6 +35,8 @@ struct MailDate: Equatable {
               let monthIndex = MailDate.months.firstIndex(of: tokens[1].prefix(3).lowercased()), tokens[1].count >= 3,
               var year = Int(tokens[2]), tokens[2].count >= 2 else { return nil }
         if tokens[2].count == 2 { year += year < 50 ? 2000 : 1900 } else if tokens[2].count == 3 { year += 1900 }
+        // Four digits at most: keeps the second count far from overflow on hostile input.
+        guard (1...9999).contains(year) else { return nil }
         let clock = tokens[3].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         guard (2...3).contains(clock.count), clock.allSatisfy({ $0 != nil }),
               let hour = clock[0], let minute = clock[1], (0...23).contains(hour), (0...59).contains(minute) else { return nil }

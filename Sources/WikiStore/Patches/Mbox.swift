@@ -38,9 +38,10 @@ public enum Mbox {
 
     /// The messages of the mbox, each without its `From ` separator line.
     ///
-    /// Messages start at `From <40 hex> Mon Sep 17 00:00:00 2001` (git format-patch's fixed separator),
-    /// so a body line starting with "From " never splits a message. The first message may also start
-    /// with any mbox `From ` line, or directly with mail headers (one patch file without separator).
+    /// Messages start at `From ` lines that end in a time and a year, as git mailsplit's `is_from_line`
+    /// decides (format-patch writes `From <40 hex> Mon Sep 17 00:00:00 2001`), so a body line such as
+    /// "From the start" never splits a message. The first message may also start with any `From ` line, or
+    /// directly with mail headers (one patch file without separator).
     static func split(_ lines: [ArraySlice<UInt8>]) throws -> [ArraySlice<ArraySlice<UInt8>>] {
         guard let first = lines.firstIndex(where: { !$0.isEmpty }) else {
             throw StoreError.invalidInput("The mbox is empty.")
@@ -53,7 +54,7 @@ public enum Mbox {
         } else {
             throw StoreError.invalidInput("This is not an mbox from git format-patch: it should start with a \"From \" line.")
         }
-        for index in (first + 1)..<lines.count where isFormatPatchSeparator(lines[index]) {
+        for index in (first + 1)..<lines.count where isFromLine(lines[index]) {
             starts.append(index + 1)
             guard starts.count <= maximumPatches else {
                 throw StoreError.invalidInput("The mbox holds more than \(maximumPatches) patches.")
@@ -65,11 +66,18 @@ public enum Mbox {
         }
     }
 
-    /// True for `From <40 hex> Mon Sep 17 00:00:00 2001`.
-    static func isFormatPatchSeparator(_ line: ArraySlice<UInt8>) -> Bool {
-        let magic = " Mon Sep 17 00:00:00 2001".utf8
-        guard line.count == 5 + 40 + magic.count, line.starts(with: "From ".utf8) else { return false }
-        let id = line.dropFirst(5).prefix(40)
-        return id.allSatisfy { ObjectID.nibble($0) != nil } && line.dropFirst(45).elementsEqual(magic)
+    /// git mailsplit's `is_from_line`: "From ", at least 20 bytes, and ending in `h:mm:ss <year after 90>`
+    /// (the last colon has digits two before and after it and a digit four before it).
+    static func isFromLine(_ line: ArraySlice<UInt8>) -> Bool {
+        let bytes = Array(line)
+        guard bytes.count >= 19, line.starts(with: "From ".utf8) else { return false }
+        // git searches backwards from before the last character for the last colon.
+        guard let colon = bytes[5..<(bytes.count - 1)].lastIndex(of: UInt8(ascii: ":")), colon >= 5,
+              colon + 2 < bytes.count else { return false }
+        let isDigit = { (index: Int) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) }
+        guard isDigit(colon - 4), isDigit(colon - 2), isDigit(colon - 1), isDigit(colon + 1), isDigit(colon + 2) else { return false }
+        let year = bytes[(colon + 3)...].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            .prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.prefix(9)
+        return (Int(String(decoding: year, as: UTF8.self)) ?? 0) > 90
     }
 }

@@ -23,7 +23,10 @@ struct PatchText {
     }
 
     /// The file sections, in order.
-    let files: [File]
+    var files: [File]
+
+    /// The diff text again, from the sections.
+    var bytes: [UInt8] { files.flatMap { $0.text(hunks: $0.hunks.count) } }
 
     /// Cuts `diff` at each `diff --git` line and, inside a section, at each `@@ -` line. Hunk lines start
     /// with " ", "+", "-" or "\", so neither marker can occur inside a hunk.

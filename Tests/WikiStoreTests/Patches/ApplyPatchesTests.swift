@@ -78,6 +78,52 @@ import Testing
         #expect(try referenced(setup.wiki) == before)
     }
 
+    @Test("Hunks whose lines moved since the patch was made apply where they are now, as git am applies them")
+    func offsetSearch() throws {
+        let lines = (1...40).map { "line \($0)" }
+        let setup = try setUp(["A.md": lines.joined(separator: "\n") + "\n"])
+        var edited = lines
+        edited[4] = "line five"
+        edited[29] = "line thirty"
+        try setup.tree.write("A.md", edited.joined(separator: "\n") + "\n")
+        try setup.tree.commit("Edit two lines")
+        let mbox = try setup.tree.formatPatch("-1")
+        // Meanwhile the wiki's page got lines above both hunks and between them.
+        let current = ["new 1", "new 2", "new 3"] + lines[0..<15] + ["middle"] + lines[15...]
+        try setup.wiki.save("A", current.joined(separator: "\n") + "\n", base: try setup.wiki.tip())
+        let head = try setup.wiki.tip().id
+
+        let tip = try setup.wiki.wiki.applyPatches(try Mbox.parse(mbox), onto: head, committer: Self.maintainer)
+
+        // git am does the same in the author's repository, on top of the same page.
+        try setup.tree.git("fetch", "-q", setup.wiki.path, "main")
+        try setup.tree.git("checkout", "-q", "-b", "wiki", head.description)
+        let file = setup.tree.root.appendingPathComponent("p.mbox")
+        try Data(mbox).write(to: file)
+        try setup.tree.git("am", "-q", file.path)
+        #expect(try setup.wiki.git("rev-parse", "\(tip)^{tree}") == (try setup.tree.git("rev-parse", "HEAD^{tree}")))
+        let text = try setup.wiki.wiki.page(PageName("A"), at: tip.description).text
+        #expect(text.contains("\nline 4\nline five\nline 6\n") && text.contains("\nline 29\nline thirty\nline 31\n"))
+    }
+
+    @Test("When a moved hunk applies but a later one does not, the error shows the later hunk as the author wrote it")
+    func movedThenFailing() throws {
+        let lines = (1...40).map { "line \($0)" }
+        let setup = try setUp(["A.md": lines.joined(separator: "\n") + "\n"])
+        var edited = lines
+        edited[4] = "line five"
+        edited[29] = "line thirty"
+        try setup.tree.write("A.md", edited.joined(separator: "\n") + "\n")
+        try setup.tree.commit("Edit two lines")
+        let patches = try Mbox.parse(try setup.tree.formatPatch("-1"))
+        var current = ["new 1"] + lines
+        current[29] = "line 29 changed"
+        try setup.wiki.save("A", current.joined(separator: "\n") + "\n", base: try setup.wiki.tip())
+        #expect(throws: StoreError.patchDoesNotApply(file: "A.md", hunk: "@@ -27,7 +27,7 @@", patch: 1)) {
+            try setup.wiki.wiki.applyPatches(patches, onto: try setup.wiki.tip().id, committer: Self.maintainer)
+        }
+    }
+
     @Test("The second patch of a series failing is reported as patch 2, and the first one's commit stays unreferenced")
     func secondPatchFails() throws {
         let setup = try setUp(["A.md": "a\n"])

@@ -82,6 +82,9 @@ import Testing
         #expect(text.contains("GIT binary patch"))
         let clone = try am(mbox, wiki: wiki, parent: parent)
         #expect(try clone.git("rev-parse", "HEAD^{tree}") == (try wiki.git("rev-parse", "\(commit)^{tree}")))
+        // applyPatches reads the same export (rename with an edit, literal binary patch) to the same tree.
+        let reapplied = try wiki.wiki.applyPatches(try Mbox.parse(mbox), onto: parent, committer: .daemon)
+        #expect(try wiki.git("rev-parse", "\(reapplied)^{tree}") == (try wiki.git("rev-parse", "\(commit)^{tree}")))
     }
 
     @Test("A merge commit cannot be exported; an unknown revision is not found")

@@ -84,6 +84,19 @@ import Testing
         #expect(try Mbox.parse(joined).map(\.subject) == ["second", "third"])
     }
 
+    @Test("A mail client's mbox splits at its From_ lines; a body line starting with \"From \" does not split")
+    func mailClientMbox() throws {
+        let mail = { (subject: String, page: String) in
+            "From someone@example.com Mon Mar  4 12:00:00 2024\nFrom: A <a@example.com>\nDate: Mon, 4 Mar 2024 12:00:00 +0000\n"
+                + "Subject: [PATCH] \(subject)\n\nFrom the start, 12:00:00 was wrong.\n---\n"
+                + "diff --git a/\(page) b/\(page)\n--- a/\(page)\n+++ b/\(page)\n@@ -1 +1 @@\n-a\n+b\n\n"
+        }
+        let patches = try Mbox.parse(Array((mail("one", "A.md") + mail("two", "B.md")).utf8))
+        #expect(patches.map(\.subject) == ["one", "two"])
+        #expect(patches.map(\.message) == ["one\n\nFrom the start, 12:00:00 was wrong.\n", "two\n\nFrom the start, 12:00:00 was wrong.\n"])
+        #expect(String(decoding: patches[0].diff, as: UTF8.self) == "diff --git a/A.md b/A.md\n--- a/A.md\n+++ b/A.md\n@@ -1 +1 @@\n-a\n+b\n")
+    }
+
     @Test("mboxrd quoting: a body line \">From \" loses one \">\"")
     func mboxrdQuoting() throws {
         let tree = try repositoryWithOnePatch()
@@ -200,10 +213,19 @@ import Testing
         ("1 Mar 2024 04:30 +0000", 1_709_267_400.0, 0),
         ("Fri, 01 Mar 24 04:30:00 GMT (UTC)", 1_709_267_400.0, 0),
         ("Thu, 29 Feb 2024 23:30:00 EST", 1_709_267_400.0, -300),
+        ("Sat, 1 Jan 1966 00:00:00 +0100", -126_234_000.0, 60),
     ])
     func dates(_ text: String, _ seconds: Double, _ offset: Int) throws {
         let date = try #require(MailDate(text))
         #expect(date.date == Date(timeIntervalSince1970: seconds))
         #expect(date.offsetMinutes == offset)
+    }
+
+    @Test("Malformed dates are nil, never a trap", arguments: [
+        "", "Fri, 1 Mar 2024", "32 Mar 2024 10:00:00 +0000", "1 Foo 2024 10:00:00 +0000", "1 Mar 2024 24:00:00 +0000",
+        "1 Mar 99999999999999999 10:00:00 +0000", "1 Mar 2024 10:00:00 +05", "1 Mar 2024 10:00:00 +0560",
+    ])
+    func malformedDates(_ text: String) {
+        #expect(MailDate(text) == nil)
     }
 }
