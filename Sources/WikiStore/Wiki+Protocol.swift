@@ -76,7 +76,7 @@ extension Wiki {
         defer { noteRefsMayHaveMoved() }
         return try withRepository { repo in
             try ReceivePack(repository: repo, repositoryPath: path, writer: writer, permissions: permissions,
-                            linkPrefix: linkPrefix).respond(to: body, write: write)
+                            identity: identity, linkPrefix: linkPrefix).respond(to: body, write: write)
         }
     }
 }

@@ -46,7 +46,7 @@ struct Configuration: Equatable {
         ("session-hours", "hours a browser session lasts (default 12)"),
         ("access-log", "true (default) or false: one line per request on stderr"),
         ("workers", "handler threads for pages (default: one per core; clones and pushes have 8 of their own)"),
-        ("role.NAME", "reader, editor or maintainer for user NAME"),
+        ("role.NAME", "reader, contributor, editor or maintainer for user NAME"),
     ]
 
     /// Applies the lines of a configuration file: `key = value`, `#` comments, blank lines.
@@ -98,8 +98,8 @@ struct Configuration: Equatable {
         case "workers": workers = try Configuration.integer(value, key: key, in: 1...256)
         case _ where key.hasPrefix("role."):
             let name = String(key.dropFirst(5))
-            guard !name.isEmpty, ["reader", "editor", "maintainer"].contains(value) else {
-                throw UsageError("\(key) must be reader, editor or maintainer")
+            guard !name.isEmpty, ["reader", "contributor", "editor", "maintainer"].contains(value) else {
+                throw UsageError("\(key) must be reader, contributor, editor or maintainer")
             }
             roles[name] = value
         default: throw UsageError("unknown setting '\(key)'")

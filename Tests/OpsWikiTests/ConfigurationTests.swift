@@ -33,7 +33,7 @@ struct ConfigurationTests {
         ("port = 8080\nport = eighty\n", 2, "port must be a whole number"),
         ("\n\nfoo = bar\n", 3, "unknown setting 'foo'"),
         ("just words\n", 1, "expected 'key = value'"),
-        ("role.bob = admin\n", 1, "role.bob must be reader, editor or maintainer"),
+        ("role.bob = admin\n", 1, "role.bob must be reader, contributor, editor or maintainer"),
         ("max-body = lots\n", 1, "max-body must be a size"),
     ])
     func errors(text: String, line: Int, message: String) {

@@ -25,4 +25,7 @@ extension WikiApp {
 
     /// Whether the visitor may edit (for showing or hiding edit buttons; handlers still `require`).
     func canEdit(_ context: RequestContext) -> Bool { (context.user?.role ?? .reader) >= .editor }
+
+    /// Whether the visitor may open proposals and comment on them (contributors and above).
+    func canPropose(_ context: RequestContext) -> Bool { (context.user?.role ?? .reader) >= .contributor }
 }

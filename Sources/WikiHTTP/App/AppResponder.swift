@@ -114,12 +114,13 @@ extension WikiApp {
     }
 
     /// `site.title`; `site.user` (`name`, `login`, `role`) when signed in; `site.csrf`, the token every
-    /// form posts as `csrf`; `site.canEdit`.
+    /// form posts as `csrf`; `site.canEdit`, `site.canPropose`.
     func siteValues(request: Request, context: RequestContext) -> TemplateValue {
         var values: [String: TemplateValue] = [
             "title": .string(settings.title),
             "csrf": .string(context.csrfToken ?? ""),
             "canEdit": .bool(canEdit(context)),
+            "canPropose": .bool(canPropose(context)),
         ]
         if let user = context.user {
             values["user"] = .dictionary(["name": .string(user.displayName), "login": .string(user.name),

@@ -33,6 +33,7 @@ public final class WikiApp: Sendable {
         registerAuthRoutes(into: &router)
         registerGitRoutes(into: &router)
         registerPatchRoutes(into: &router)
+        registerProposalRoutes(into: &router)
         return AppResponder(app: self, routes: router.freeze())
     }
 }

@@ -2,7 +2,9 @@
 public enum Role: String, Comparable, CaseIterable, Sendable {
     /// May read pages, history and proposals, and clone.
     case reader
-    /// May also edit pages, upload attachments and open proposals.
+    /// May also open proposals and comment on them, but not edit main.
+    case contributor
+    /// May also edit pages and upload attachments.
     case editor
     /// May also merge or close proposals and push to `main`.
     case maintainer

@@ -38,7 +38,7 @@ public struct UsersFile: Sendable {
             var role = UsersFile.defaultRole
             if fields.count > 2, !fields[2].isEmpty {
                 guard let parsed = Role(rawValue: fields[2]) else {
-                    throw fail("unknown role '\(fields[2])' (reader, editor or maintainer)")
+                    throw fail("unknown role '\(fields[2])' (reader, contributor, editor or maintainer)")
                 }
                 role = parsed
             }

@@ -42,6 +42,8 @@ public enum ErrorResponder {
         case .ambiguousRevision(let revision): return HTTPError(.badRequest, "'\(revision)' names more than one revision; give more digits.")
         case .invalidInput(let reason): return HTTPError(.badRequest, reason)
         case .pageExists(let name): return HTTPError(.conflict, "A page \(name) exists already.")
+        case .proposalNotFound(let id): return HTTPError(.notFound, "There is no proposal #\(id).")
+        case .proposalNotOpen(let id, let state): return HTTPError(.conflict, "Proposal #\(id) is \(state.rawValue) already.")
         case .patchDoesNotApply(let file, let hunk, let patch): return HTTPError(.unprocessableContent, hunk.isEmpty ? "Patch \(patch) does not apply: \(file) is missing, or already exists when the patch creates it." : "Patch \(patch) does not apply: hunk \(hunk) of \(file) does not match.")
         case .busy: return HTTPError(.serviceUnavailable, "The wiki is busy; try again.", headers: [.init(name: "Retry-After", value: "1")])
         default:

@@ -4,7 +4,8 @@ import WikiStore
 
 /// Writing pages from the browser: `/edit/{page}` (form and save, 409 on an overlapping edit), `/preview`
 /// and `/new`. Rename, delete and revert are in `PageMoveHandlers.swift`, uploads in `UploadHandlers.swift`.
-/// Every write calls `require(.editor)` then `verifyCSRF` before it touches the wiki (spec: Writing).
+/// Every write calls `require(.editor)` then `verifyCSRF` before it touches the wiki (spec: Writing); the form,
+/// preview and new-page routes also serve contributors, who propose their edit instead (`/propose/{page}`).
 extension WikiApp {
     /// The largest page text accepted from the edit form, in bytes: 413 beyond it.
     static let maximumPageBytes = 2 * 1024 * 1024
@@ -20,7 +21,8 @@ extension WikiApp {
     }
 
     private func editForm(_ request: Request, _ context: RequestContext) throws -> Response {
-        try require(.editor, context)
+        // Contributors get the form too: their only button is "Propose this change" (ProposalHandlers).
+        try require(.contributor, context)
         let name = try PageName(try context.parameter("page"))
         let page: Page?
         do { page = try wiki.page(name) } catch StoreError.pageNotFound { page = nil }
@@ -28,7 +30,7 @@ extension WikiApp {
         // someone else creates meanwhile conflicts instead of being overwritten.
         let base = try page?.revision ?? wiki.head()
         let values = EditPresenter.form(name: name, text: page?.text ?? "", base: base, message: "",
-                                        csrf: context.csrfToken, isNew: page == nil)
+                                        csrf: context.csrfToken, isNew: page == nil, canSave: canEdit(context))
         return .html(try self.page("edit", values, request: request, context: context).bytes)
     }
 
@@ -56,8 +58,8 @@ extension WikiApp {
     }
 
     private func preview(_ request: Request, _ context: RequestContext) throws -> Response {
-        // Preview changes nothing but costs a render: editors only, and from our own form.
-        try require(.editor, context)
+        // Preview changes nothing but costs a render: those who may edit or propose, and from our own form.
+        try require(.contributor, context)
         let form = try FormData(request: request)
         try verifyCSRF(form, context)
         let content = EditPresenter.normalizedText(form["content"] ?? "")
@@ -76,7 +78,7 @@ extension WikiApp {
     }
 
     private func newPage(_ request: Request, _ context: RequestContext) throws -> Response {
-        try require(.editor, context)
+        try require(.contributor, context)
         let folder = request.queryValue("in") ?? ""
         var values: [String: TemplateValue] = ["title": .string("New page"), "name": .string(folder.isEmpty ? "" : folder + "/")]
         if let text = request.queryValue("name")?.trimmingCharacters(in: .whitespaces), !text.isEmpty {

@@ -46,7 +46,7 @@ public struct GitHandlers: Sendable {
             let body = try wiki.uploadPackAdvertisement(protocolVersion: GitHandlers.protocolVersion(request), forHTTP: true)
             return GitHandlers.response(body, type: "application/x-git-upload-pack-advertisement")
         case "git-receive-pack":
-            guard try pushPermissions(request, context) != .nobody else { throw HTTPError(.forbidden, "You may not push to this wiki.") }
+            guard try pushPermissions(request, context).mayPush else { throw HTTPError(.forbidden, "You may not push to this wiki.") }
             return GitHandlers.response(try wiki.receivePackAdvertisement(forHTTP: true), type: "application/x-git-receive-pack-advertisement")
         default:
             throw HTTPError(.forbidden, "Only the smart git protocol is served: use service=git-upload-pack or git-receive-pack.")
@@ -69,7 +69,7 @@ public struct GitHandlers: Sendable {
     /// `POST git-receive-pack`: authorization first (before the pack is looked at), then the status report.
     func receivePack(_ request: Request, _ context: RequestContext) throws -> Response {
         let permissions = try pushPermissions(request, context)
-        guard permissions != .nobody else { throw HTTPError(.forbidden, "You may not push to this wiki.") }
+        guard permissions.mayPush else { throw HTTPError(.forbidden, "You may not push to this wiki.") }
         try GitHandlers.requireContentType(request, "application/x-git-receive-pack-request")
         var out: [UInt8] = []
         let result: PushResult
@@ -104,15 +104,16 @@ public struct GitHandlers: Sendable {
 }
 
 /// git smart HTTP for the site: clone and fetch with the reader role (anonymous when the site allows it),
-/// proposals through `refs/for/main` for editors, pushes to main for maintainers. (The clone pack cache follows
+/// proposals through `refs/for/main` for contributors and up (the pusher is the proposer), pushes to main for maintainers. (The clone pack cache follows
 /// pushes and web edits by itself once `serve` calls `Wiki.keepCloneCacheWarm()`.)
 extension WikiApp {
     func registerGitRoutes(into router: inout Router) {
         let wiki = self.wiki
         GitHandlers(wiki: wiki, requireRead: { context in try self.require(.reader, context) }, pushPermissions: { _, context in
             // 401 with a Basic challenge when anonymous, so git asks for credentials (git-on-libgit2.md §2.1).
-            try self.require(.editor, context)
-            return PushPermissions(mayUpdateMain: context.user?.role == .maintainer, mayPropose: true)
+            try self.require(.contributor, context)
+            return PushPermissions(mayUpdateMain: context.user?.role == .maintainer, mayPropose: true,
+                                   pusher: context.user.map(WikiApp.participant))
         }).register(in: &router)
     }
 }

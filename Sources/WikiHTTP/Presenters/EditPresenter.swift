@@ -4,12 +4,13 @@ import WikiStore
 /// What the edit and conflict templates show: the form's fields, and for a conflict both texts and
 /// the line diff between them. Every value is a plain string, escaped by the template.
 enum EditPresenter {
-    /// The edit form of `name` holding `text`, read at `base`.
+    /// The edit form of `name` holding `text`, read at `base`; without `canSave` it only proposes.
     static func form(name: PageName, text: String, base: Revision?, message: String, csrf: String?,
-                     isNew: Bool) -> TemplateValue {
+                     isNew: Bool, canSave: Bool = true) -> TemplateValue {
         .dictionary(fields(name: name, text: text, base: base, message: message, csrf: csrf).merging([
             "title": .string((isNew ? "New page: " : "Editing ") + name.description),
             "isNew": .bool(isNew),
+            "canSave": .bool(canSave),
         ]) { $1 })
     }
 
@@ -59,6 +60,7 @@ enum EditPresenter {
                 "history": .string(PagePresenter.href(name, route: "history")),
                 "rename": .string(PagePresenter.href(name, route: "rename")),
                 "delete": .string(PagePresenter.href(name, route: "delete")),
+                "propose": .string(PagePresenter.href(name, route: "propose")),
             ]),
         ]
     }

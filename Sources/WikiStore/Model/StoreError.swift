@@ -26,6 +26,10 @@ public enum StoreError: Error, Sendable, Equatable {
     case busy
     /// Anything unexpected from libgit2; the detail is for logs, never for users.
     case repository(GitError)
+    /// No proposal has this number.
+    case proposalNotFound(Int)
+    /// The proposal was already merged or closed, so it cannot be merged, closed or updated again.
+    case proposalNotOpen(Int, Proposal.State)
     /// Patch number `patch` (from 1) of a series does not fit its base: `file` is the path it failed on and
     /// `hunk` the failing hunk's header (`@@ -3,4 +3,5 @@`), or "" when the file itself is missing or already there.
     case patchDoesNotApply(file: String, hunk: String, patch: Int)

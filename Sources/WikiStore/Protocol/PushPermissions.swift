@@ -2,14 +2,21 @@
 public struct PushPermissions: Sendable, Equatable {
     /// May fast-forward `refs/heads/main` (maintainers).
     public var mayUpdateMain: Bool
-    /// May open or update proposals through `refs/for/main` (editors and maintainers).
+    /// May open or update proposals through `refs/for/main` (contributors and above).
     public var mayPropose: Bool
+    /// Who is pushing: the proposer of the proposals the push opens, and whose topics it may update.
+    /// nil: the proposer is taken from the first pushed commit's author.
+    public var pusher: Participant?
 
     /// Makes a permission set.
-    public init(mayUpdateMain: Bool, mayPropose: Bool) {
+    public init(mayUpdateMain: Bool, mayPropose: Bool, pusher: Participant? = nil) {
         self.mayUpdateMain = mayUpdateMain
         self.mayPropose = mayPropose
+        self.pusher = pusher
     }
+
+    /// True when the push may change anything at all.
+    public var mayPush: Bool { mayUpdateMain || mayPropose }
 
     /// Everything a push can do.
     public static let everyone = PushPermissions(mayUpdateMain: true, mayPropose: true)

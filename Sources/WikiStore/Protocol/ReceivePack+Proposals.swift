@@ -1,7 +1,8 @@
 /// `git push … HEAD:refs/for/main` (AGit/Gerrit style, git-on-libgit2.md §3.3): the pushed commits become a
 /// proposal stored at `refs/proposals/<id>/head`; a topic (`refs/for/main%topic=<t>` or `-o topic=<t>`)
-/// names the proposal so that a later push with the same topic updates it instead of opening another.
-/// The topic is recorded as the marker ref `refs/proposals/<id>/topic/<t>`.
+/// names the proposal so that the same pusher's later push with that topic updates it (while it is open) instead
+/// of opening another; `-o proposal=<id>` updates that proposal (its proposer or a maintainer). The topic is recorded as the marker ref `refs/proposals/<id>/topic/<t>`, and every push
+/// also writes the review record (`ProposalStore`).
 extension ReceivePack {
     /// The topic parsed from a `refs/for/main` push.
     enum ProposalTopic: Equatable {
@@ -29,40 +30,67 @@ extension ReceivePack {
         return .valid(topic)
     }
 
-    /// Points the topic's proposal (or a new one) at `new`; returns its id and the ref update.
-    /// Runs under the writer lock; a concurrent process creating the same id is retried with the next one.
-    func storeProposal(_ new: ObjectID, topic: String?) throws -> (Int, PushResult.Update) {
-        if let topic, let id = try proposalID(topic: topic) {
-            let ref = "refs/proposals/\(id)/head"
-            let old = try repository.referenceID(ref)
-            try repository.setReference(ref, to: new, expecting: old, logMessage: "opswiki: push to refs/for/main")
-            return (id, PushResult.Update(ref: ref, old: old, new: new))
-        }
+    /// Points the pusher's open proposal with this topic (or a new one) at `new`, with its review record: the
+    /// proposer is the pusher, the title `-o title=…` or the first commit's subject, the description
+    /// `-o description=…`. Returns its id and the head ref's update. Runs under the writer lock.
+    func storeProposal(_ new: ObjectID, topic: String?, proposal: Int?, options: [String]) throws -> (Int, PushResult.Update) {
+        let store = ProposalStore(repository: repository, committer: identity)
+        let pusher = try permissions.pusher ?? authorOfFirstCommit(new)
         for _ in 0..<3 {
-            let id = try nextProposalID()
-            let ref = "refs/proposals/\(id)/head"
             do {
-                try repository.setReference(ref, to: new, expecting: nil, logMessage: "opswiki: push to refs/for/main")
+                if let id = try proposal ?? topic.flatMap({ try store.openProposal(topic: $0, login: pusher.login) }) {
+                    let old = try repository.referenceID(ProposalStore.headRef(id))
+                    _ = try store.update(id, head: new, by: pusher)
+                    return (id, PushResult.Update(ref: ProposalStore.headRef(id), old: old, new: new))
+                }
+                let proposal = try store.open(head: new, title: Self.option("title", in: options),
+                                              description: Self.option("description", in: options) ?? "",
+                                              proposer: pusher, topic: topic)
+                return (proposal.id, PushResult.Update(ref: ProposalStore.headRef(proposal.id), old: nil, new: new))
             } catch let error as GitError where error.isLostRace {
+                // Another process moved a proposal ref between the read and the transaction: decide again.
                 continue
             }
-            if let topic {
-                try repository.setReference("refs/proposals/\(id)/topic/\(topic)", to: new, expecting: nil,
-                                            logMessage: "opswiki: proposal topic")
-            }
-            return (id, PushResult.Update(ref: ref, old: nil, new: new))
         }
         throw StoreError.busy
     }
 
-    /// The newest proposal carrying `topic`, or nil.
-    private func proposalID(topic: String) throws -> Int? {
-        try repository.referenceNames(matching: "refs/proposals/*/topic/\(topic)").compactMap(ReceivePack.proposalNumber).max()
+    /// Which proposal a push updates by number (`-o proposal=<id>`).
+    enum ProposalTarget: Equatable {
+        /// None named: the topic decides, or a new proposal opens.
+        case none
+        /// This open proposal, which the pusher may update.
+        case proposal(Int)
+        /// Named, but missing, closed, merged or someone else's.
+        case refused(String)
     }
 
-    /// One more than the largest proposal id in use.
-    private func nextProposalID() throws -> Int {
-        (try repository.referenceNames(matching: "refs/proposals/*").compactMap(ReceivePack.proposalNumber).max() ?? 0) + 1
+    /// Checks `-o proposal=<id>`: the proposal must exist and be open, and the pusher must be its proposer or
+    /// allowed to push to main (a maintainer).
+    func proposalTarget(_ options: [String]) throws -> ProposalTarget {
+        guard let text = Self.option("proposal", in: options) else { return .none }
+        guard let id = Int(text), id > 0 else { return .refused("proposal=\(text.prefix(20)) is not a proposal number") }
+        guard let (proposal, _) = try ProposalStore(repository: repository, committer: identity).load(id) else {
+            return .refused("there is no proposal \(id)")
+        }
+        guard proposal.state == .open else { return .refused("proposal \(id) is \(proposal.state.rawValue)") }
+        let login = permissions.pusher?.login ?? ""
+        guard permissions.mayUpdateMain || proposal.proposer.login == login else {
+            return .refused("proposal \(id) was opened by \(proposal.proposer.name); only they or a maintainer may update it")
+        }
+        return .proposal(id)
+    }
+
+    /// The last `-o <name>=<value>` push option's value, or nil.
+    static func option(_ name: String, in options: [String]) -> String? {
+        options.last { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) }
+    }
+
+    /// The author of the oldest commit `new` adds to main, as the proposer of a push without an identity.
+    private func authorOfFirstCommit(_ new: ObjectID) throws -> Participant {
+        let base = try repository.branchTip().flatMap { try repository.mergeBase($0, new) }
+        let first = try repository.commit(try repository.commitsOldestFirst(from: new, hiding: base, limit: 1).first ?? new)
+        return Participant(login: "", name: first.author.name, email: first.author.email)
     }
 
     /// The `<id>` of `refs/proposals/<id>/…`, or nil.

@@ -7,8 +7,10 @@ struct ReceivePack {
     let repositoryPath: String
     /// The writer lock shared with web edits.
     let writer: WriterLock
-    /// What this pusher may change.
+    /// What this pusher may change, and who they are.
     let permissions: PushPermissions
+    /// The committer of review records (the daemon).
+    let identity: Person
     /// Prepended to `/proposals/<id>` in the message the client prints (e.g. `https://wiki.example.org`).
     let linkPrefix: String
 
@@ -18,8 +20,8 @@ struct ReceivePack {
         case refused(String)
         /// Fast-forward main from `old` (nil: create it) to `new`.
         case updateMain(old: ObjectID?, new: ObjectID)
-        /// Open (nil id) or update a proposal at `new`.
-        case propose(topic: String?, new: ObjectID)
+        /// Open a proposal at `new`, or update the one `-o proposal=<id>` (or the topic) names.
+        case propose(topic: String?, proposal: Int?, new: ObjectID)
         /// Done: the ref that actually moved (for `option refname`), its old and new values.
         case updated(PushResult.Update)
     }
@@ -55,7 +57,7 @@ struct ReceivePack {
             guard verdicts.contains(where: { if case .refused = $0 { false } else { true } }) else { return (verdicts, messages, result) }
             try quarantine.publish(into: repository)
             for index in verdicts.indices {
-                verdicts[index] = try apply(verdicts[index], messages: &messages, result: &result)
+                verdicts[index] = try apply(verdicts[index], options: request.pushOptions, messages: &messages, result: &result)
             }
             return (verdicts, messages, result)
         }
@@ -90,7 +92,11 @@ struct ReceivePack {
         let tip = try repository.branchTip()
         if case .valid(let topic)? = ReceivePack.proposalTopic(ref: command.ref, options: options) {
             if let tip, try quarantine.isAncestor(new, of: tip) { return .refused("no new commits: \(new) is already on main") }
-            return .propose(topic: topic, new: new)
+            switch try proposalTarget(options) {
+            case .refused(let reason): return .refused(reason)
+            case .proposal(let id): return .propose(topic: topic, proposal: id, new: new)
+            case .none: return .propose(topic: topic, proposal: nil, new: new)
+            }
         }
         // The client's old value must still be main's value: a web edit may have landed since its fetch.
         guard command.old == tip else { return .refused("fetch first") }
@@ -99,7 +105,7 @@ struct ReceivePack {
     }
 
     /// Carries out an accepted verdict; a lost compare-and-swap turns into `fetch first`.
-    private func apply(_ verdict: Verdict, messages: inout [String], result: inout PushResult) throws -> Verdict {
+    private func apply(_ verdict: Verdict, options: [String], messages: inout [String], result: inout PushResult) throws -> Verdict {
         switch verdict {
         case .refused, .updated: return verdict
         case .updateMain(let old, let new):
@@ -113,8 +119,8 @@ struct ReceivePack {
             let update = PushResult.Update(ref: GitRepository.mainBranch, old: old, new: new)
             result.updates.append(update)
             return .updated(update)
-        case .propose(let topic, let new):
-            let (id, update) = try storeProposal(new, topic: topic)
+        case .propose(let topic, let proposal, let new):
+            let (id, update) = try storeProposal(new, topic: topic, proposal: proposal, options: options)
             result.updates.append(update)
             result.proposals.append(id)
             let verb = update.old == nil ? "opened" : "updated"

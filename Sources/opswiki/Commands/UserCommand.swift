@@ -5,7 +5,7 @@ import WikiHTTP
 /// user; the password comes from standard input (with a prompt, not echoed, on a terminal).
 enum UserCommand {
     static let usage = """
-    Usage: opswiki user add --users FILE NAME --email EMAIL --role reader|editor|maintainer [--name "Display Name"]
+    Usage: opswiki user add --users FILE NAME --email EMAIL --role reader|contributor|editor|maintainer [--name "Display Name"]
 
     Adds NAME to the users file FILE (created if missing), or updates the user of that name.
     The password is read from standard input: one line, or a prompt when it is a terminal.
@@ -19,7 +19,7 @@ enum UserCommand {
         guard let path = try arguments.option("users") else { throw UsageError("--users FILE is required") }
         guard let email = try arguments.option("email") else { throw UsageError("--email is required") }
         guard let roleName = try arguments.option("role") else { throw UsageError("--role is required") }
-        guard let role = Role(rawValue: roleName) else { throw UsageError("--role must be reader, editor or maintainer") }
+        guard let role = Role(rawValue: roleName) else { throw UsageError("--role must be reader, contributor, editor or maintainer") }
         let displayName = try arguments.option("name")
         let positionals = try arguments.finish()
         guard positionals.count == 2, positionals[0] == "add" else { throw UsageError("expected 'user add NAME'") }
