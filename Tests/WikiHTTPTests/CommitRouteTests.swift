@@ -42,6 +42,7 @@ import WikiStore
         #expect(body.contains("Binary file, not shown.") || body.contains("Renamed without changes."))
         #expect(body.contains("<ins>more</ins>") || body.contains("<td class=\"code\">more</td>"))
         #expect(body.contains("href=\"/wiki/Fresh?rev=\(tip.id)\""))
+        #expect(body.contains("<a href=\"/commit/\(tip.id).patch\" download>patch</a>"))
     }
 
     @Test("A root commit says so; unknown and malformed revisions are 404 and 400; the ETag answers 304")

@@ -107,6 +107,8 @@ extension WikiApp {
         values["body"] = .list(CommitPresenter.bodyParagraphs(commit.message).map { .string($0) })
         values["hasBody"] = .bool(!CommitPresenter.bodyParagraphs(commit.message).isEmpty)
         values["hasParents"] = .bool(!commit.parents.isEmpty)
+        // A merge commit has no single patch (formatPatch refuses it), so only the others link one.
+        values["hasSingleParentOrRoot"] = .bool(commit.parents.count <= 1)
         values["committer"] = .string(commit.committer.name)
         values["committerDiffers"] = .bool(commit.committer.name != commit.author.name)
         values["parents"] = .list(commit.parents.map {
