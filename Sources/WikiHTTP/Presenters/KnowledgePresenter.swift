@@ -50,7 +50,21 @@ enum KnowledgePresenter {
 
     /// The problems of a page's front matter, for the warning banner: `metaProblems` and `hasMetaProblems`.
     static func problems(_ metadata: PageMetadata) -> [String: TemplateValue] {
-        ["metaProblems": .list(metadata.problems.map { .string($0) }), "hasMetaProblems": .bool(!metadata.problems.isEmpty)]
+        ["metaProblems": .list(metadata.problems.map { .string(quoted($0)) }), "hasMetaProblems": .bool(!metadata.problems.isEmpty)]
+    }
+
+    /// The parser's warnings mark code with backticks (`key: value`); on a page they read as “key: value”.
+    static func quoted(_ text: String) -> String {
+        var out = "", opening = true
+        for character in text {
+            if character == "`" {
+                out.append(opening ? "“" : "”")
+                opening.toggle()
+            } else {
+                out.append(character)
+            }
+        }
+        return out
     }
 
     /// One row of the review dashboard or a tag page.

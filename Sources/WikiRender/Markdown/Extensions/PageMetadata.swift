@@ -60,12 +60,12 @@ public struct PageMetadata: Hashable, Sendable {
         if let interval = text(Key.reviewEvery, in: frontMatter) {
             reviewEvery = ReviewInterval(interval)
             if reviewEvery == nil {
-                problems.append("`review-every: \(interval)` is not an interval like 90d, 12w, 6m or 1y (at most ten years)")
+                problems.append("review-every “\(interval)” is not an interval like 90d, 12w, 6m or 1y (at most ten years)")
             }
         }
         if let day = text(Key.lastReviewed, in: frontMatter) {
             lastReviewed = CalendarDay(day)
-            if lastReviewed == nil { problems.append("`last-reviewed: \(day)` is not a date written YYYY-MM-DD") }
+            if lastReviewed == nil { problems.append("last-reviewed “\(day)” is not a date written YYYY-MM-DD") }
         }
     }
 
@@ -77,13 +77,13 @@ public struct PageMetadata: Hashable, Sendable {
         switch frontMatter.value(for: key) {
         case nil: return nil
         case .list?:
-            problems.append("`\(key)` should be one value, not a list")
+            problems.append("\(key) should be one value, not a list")
             return nil
         case .text(let raw)?:
             let value = FrontMatterParser.trim(raw)
             if value.isEmpty { return nil }
             guard value.count <= Limits.maxText, !value.contains(where: \.isNewline) else {
-                problems.append("`\(key)` is longer than \(Limits.maxText) characters or spans lines")
+                problems.append("\(key) is longer than \(Limits.maxText) characters or spans lines")
                 return nil
             }
             return value
@@ -98,11 +98,11 @@ public struct PageMetadata: Hashable, Sendable {
             guard !item.isEmpty else { continue }
             guard item.count <= Limits.maxText, !item.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true }),
                   allowSlash || !item.contains("/") else {
-                problems.append("`\(key)`: “\(item.prefix(Limits.maxText))” is not a valid item (\(allowSlash ? "" : "no `/`, ")at most \(Limits.maxText) characters)")
+                problems.append("\(key): “\(item.prefix(Limits.maxText))” is not a valid item (\(allowSlash ? "" : "no “/”, ")at most \(Limits.maxText) characters)")
                 continue
             }
             guard items.count < Limits.maxItems else {
-                problems.append("`\(key)` has more than \(Limits.maxItems) items; the rest are ignored")
+                problems.append("\(key) has more than \(Limits.maxItems) items; the rest are ignored")
                 break
             }
             if !items.contains(item) { items.append(item) }

@@ -3,8 +3,10 @@ public struct ReviewInterval: Hashable, Sendable, CustomStringConvertible {
     /// The unit of an interval.
     public enum Unit: Character, Hashable, Sendable { case days = "d", weeks = "w", months = "m", years = "y" }
 
-    /// The longest interval accepted, in days (months counted as 30 days, years as 365: ten years): a bigger one is a typo.
-    public static let maximumDays = 3_660
+    /// The most units accepted per unit: about ten years (a longer interval is a typo).
+    public static func maximumCount(of unit: Unit) -> Int {
+        switch unit { case .days: 3_660; case .weeks: 523; case .months: 120; case .years: 10 }
+    }
 
     /// How many units (at least 1).
     public let count: Int
@@ -18,8 +20,7 @@ public struct ReviewInterval: Hashable, Sendable, CustomStringConvertible {
         let digits = trimmed.dropLast()
         guard (1...4).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(digits),
               count > 0 else { return nil }
-        let days = switch unit { case .days: count; case .weeks: count * 7; case .months: count * 30; case .years: count * 365 }
-        guard days <= Self.maximumDays else { return nil }
+        guard count <= Self.maximumCount(of: unit) else { return nil }
         self.count = count
         self.unit = unit
     }
