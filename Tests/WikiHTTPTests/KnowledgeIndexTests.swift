@@ -84,12 +84,13 @@ import WikiStore
     func backlinksAfterRename() throws {
         let site = try KnowledgeSite(pages: [
             "runbooks/db": "# DB\n", "Home": "See [[runbooks/db]].\n",
-            "runbooks/index": "[relative](db#check) and [up](../Home) and [self](#top)\n",
+            "runbooks/index": "[relative](db#check) and [up](../Home) and [self](#top)\n", "_Sidebar": "[[runbooks/db]]\n",
         ], now: Self.now)
         let db = try site.get("/wiki/runbooks/db").text
         #expect(db.contains("What links here"))
         #expect(db.contains("<li><a href=\"/wiki/Home\">Home</a> <span class=\"hint\">Home</span></li>"))
         #expect(db.contains("<li><a href=\"/wiki/runbooks/index\">index</a> <span class=\"hint\">runbooks/index</span></li>"))
+        #expect(!db.contains("<li><a href=\"/wiki/_Sidebar\">"), "the sidebar is part of every page, not a source")
         #expect(try site.get("/wiki/Home").text.contains("<li><a href=\"/wiki/runbooks/index\">index</a>"))
         #expect(try site.get("/wiki/runbooks/index").text.contains("No page links here."))
         _ = try site.wiki.rename(PageName("Home"), to: PageName("Start"), author: Person(name: "R", email: "r@example.com"))

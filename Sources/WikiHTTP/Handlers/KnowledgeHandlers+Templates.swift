@@ -24,7 +24,7 @@ extension WikiApp {
     /// The templates to choose from on `/new`, `selected` marked: `{name, title, checked}`, sorted by name.
     func templateChoices(selected: String?) throws -> TemplateValue {
         let prefix = PageTemplate.folder + "/"
-        let names = try wiki.pages().compactMap { $0.pageName?.description }.filter { $0.hasPrefix(prefix) }
+        let names = try knowledge.snapshot(of: wiki).facts.keys.map(\.description).filter { $0.hasPrefix(prefix) }
             .map { String($0.dropFirst(prefix.count)) }.sorted()
         return .list(names.map { name in
             .dictionary(["name": .string(name), "title": .string(name.replacingOccurrences(of: "-", with: " ")),

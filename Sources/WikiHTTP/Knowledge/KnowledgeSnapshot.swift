@@ -22,7 +22,8 @@ struct KnowledgeSnapshot: Sendable {
     private(set) var facts: [PageName: PageFacts] = [:]
     /// Paths of files that are not pages (attachments), so links to them are not reported broken.
     private(set) var files: Set<String> = []
-    /// For each page, the pages that link to it, sorted.
+    /// For each page, the pages that link to it, sorted; special pages (`_Sidebar`, `_templates/…`) are parts
+    /// of other pages, not sources (the sidebar would otherwise be listed on every page it links to).
     private(set) var backlinks: [PageName: [PageName]] = [:]
     /// Links to missing pages, by source page then as written.
     private(set) var brokenLinks: [BrokenLink] = []
@@ -67,7 +68,8 @@ struct KnowledgeSnapshot: Sendable {
         for (source, pageFacts) in facts {
             for link in pageFacts.links {
                 switch resolve(link, from: source) {
-                case .page(let target) where target != source: backlinks[target, default: []].insert(source)
+                case .page(let target) where target != source && !source.isSpecial:
+                    backlinks[target, default: []].insert(source)
                 case .missing(let target): broken.append(BrokenLink(source: source, written: Self.written(link), target: target))
                 case .page, .elsewhere: break
                 }

@@ -20,7 +20,7 @@ struct ReviewQueue {
     /// The queue of `snapshot` on the UTC day of `now`; `owner` and `tag` (case-insensitive) narrow it.
     init(_ snapshot: KnowledgeSnapshot, now: Date, owner: String? = nil, tag: String? = nil) {
         var items: [Item] = []
-        for (page, facts) in snapshot.facts where !Self.isSpecial(page) {
+        for (page, facts) in snapshot.facts where !page.isSpecial {
             let metadata = facts.metadata
             let status = metadata.reviewStatus(now: now)
             guard status.isOverdue || metadata.owner == nil else { continue }
@@ -28,14 +28,8 @@ struct ReviewQueue {
             if let tag, !metadata.tags.contains(where: { $0.caseInsensitiveCompare(tag) == .orderedSame }) { continue }
             items.append(Item(page: page, title: facts.displayTitle(for: page), metadata: metadata, status: status))
         }
-        self.items = items.sorted { a, b in
-            let (x, y) = (a.status.isOverdue ? a.status.overdueDays ?? 0 : Int.min, b.status.isOverdue ? b.status.overdueDays ?? 0 : Int.min)
-            return x != y ? x > y : a.page < b.page
-        }
-    }
-
-    /// `_Sidebar`, `_Footer`, `_templates/runbook`: pages that are parts of other pages, not knowledge.
-    static func isSpecial(_ page: PageName) -> Bool {
-        page.description.split(separator: "/").contains { $0.hasPrefix("_") }
+        // Overdue pages by days overdue (never reviewed counts as the most), then the pages merely without an owner.
+        func rank(_ item: Item) -> Int { item.status.isOverdue ? item.status.overdueDays ?? 0 : Int.min }
+        self.items = items.sorted { a, b in rank(a) != rank(b) ? rank(a) > rank(b) : a.page < b.page }
     }
 }
