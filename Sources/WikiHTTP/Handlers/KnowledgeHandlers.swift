@@ -154,3 +154,11 @@ extension WikiApp {
         return String(value.prefix(200))
     }
 }
+
+extension WikiApp {
+    /// Brings the knowledge index (metadata, tags, links) up to main's tip now, so the first page view after
+    /// start does not pay for reading every page; a daemon calls it once in the background, like `prepareSearch`.
+    public func prepareKnowledge() throws {
+        _ = try knowledge.snapshot(of: wiki)
+    }
+}

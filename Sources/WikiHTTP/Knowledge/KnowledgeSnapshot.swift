@@ -35,29 +35,17 @@ struct KnowledgeSnapshot: Sendable {
         guard let new else { return KnowledgeSnapshot() }
         var next = self
         next.tip = new
-        for file in try wiki.changedFiles(from: tip, to: new) {
-            if let old = file.oldPath, file.change != .modified { next.remove(old) }
-            if let path = file.newPath, file.change != .deleted { try next.put(path, at: new, in: wiki) }
+        for change in try wiki.fileChanges(from: tip, to: new) {
+            let name = try? PageName(filePath: change.path)
+            switch (name, change.blobID) {
+            case (let name?, let blob?): next.facts[name] = PageFacts(bytes: try wiki.blob(blob))
+            case (let name?, nil): next.facts[name] = nil
+            case (nil, .some): next.files.insert(change.path)
+            case (nil, nil): next.files.remove(change.path)
+            }
         }
         next.derive()
         return next
-    }
-
-    private mutating func remove(_ path: String) {
-        if let name = try? PageName(filePath: path) { facts[name] = nil } else { files.remove(path) }
-    }
-
-    private mutating func put(_ path: String, at commit: ObjectID, in wiki: Wiki) throws {
-        guard let name = try? PageName(filePath: path) else {
-            files.insert(path)
-            return
-        }
-        do {
-            facts[name] = PageFacts(bytes: try wiki.page(name, at: commit.description).bytes)
-        } catch StoreError.pageNotFound {
-            // A symlink or submodule named like a page is not a page (WikiStore reads only blobs).
-            facts[name] = nil
-        }
     }
 
     /// Recomputes the graph and the tag lists from the facts (no page is read again).
