@@ -1,4 +1,3 @@
-import Foundation
 import WikiRender
 import WikiStore
 
@@ -38,7 +37,7 @@ struct KnowledgeSnapshot: Sendable {
         for change in try wiki.fileChanges(from: tip, to: new) {
             let name = try? PageName(filePath: change.path)
             switch (name, change.blobID) {
-            case (let name?, let blob?): next.facts[name] = PageFacts(bytes: try wiki.blob(blob))
+            case (let name?, let blob?): next.facts[name] = PageFacts(name: name, bytes: try wiki.blob(blob))
             case (let name?, nil): next.facts[name] = nil
             case (nil, .some): next.files.insert(change.path)
             case (nil, nil): next.files.remove(change.path)
@@ -48,18 +47,17 @@ struct KnowledgeSnapshot: Sendable {
         return next
     }
 
-    /// Recomputes the graph and the tag lists from the facts (no page is read again).
+    /// Recomputes the graph and the tag lists from the facts (no page is read again; only lookups).
     private mutating func derive() {
         var backlinks: [PageName: Set<PageName>] = [:]
         var broken: [BrokenLink] = []
         var tags: [String: [PageName]] = [:]
         for (source, pageFacts) in facts {
             for link in pageFacts.links {
-                switch resolve(link, from: source) {
-                case .page(let target) where target != source && !source.isSpecial:
-                    backlinks[target, default: []].insert(source)
-                case .missing(let target): broken.append(BrokenLink(source: source, written: Self.written(link), target: target))
-                case .page, .elsewhere: break
+                if let target = link.candidates.first(where: { facts[$0] != nil }) {
+                    if target != source && !pageFacts.isSpecial { backlinks[target, default: []].insert(source) }
+                } else if link.filePath.map({ !files.contains($0) }) ?? true {
+                    broken.append(BrokenLink(source: source, written: link.written, target: link.missingName))
                 }
             }
             for tag in pageFacts.metadata.tags { tags[tag, default: []].append(source) }
@@ -67,64 +65,5 @@ struct KnowledgeSnapshot: Sendable {
         self.backlinks = backlinks.mapValues { $0.sorted() }
         self.brokenLinks = broken.sorted { ($0.source, $0.written) < ($1.source, $1.written) }
         self.tags = tags.mapValues { $0.sorted() }
-    }
-
-    /// Where a link leads.
-    enum Resolution: Equatable {
-        case page(PageName)
-        case missing(String)
-        case elsewhere
-    }
-
-    /// Resolves `link` on page `source` the way the browser will follow it: wiki links as `PagePresenter.resolve`
-    /// does (the name, else spaces as `-`), URLs relative to the page's own URL `/wiki/<source>`.
-    func resolve(_ link: LinkTarget, from source: PageName) -> Resolution {
-        switch link {
-        case .wiki(let target):
-            let trimmed = target.trimmingCharacters(in: .whitespaces)
-            let candidates = [trimmed, trimmed.replacingOccurrences(of: " ", with: "-")]
-            for candidate in candidates {
-                if let name = try? PageName(candidate), facts[name] != nil { return .page(name) }
-            }
-            return .missing(candidates[1])
-        case .url(let url):
-            guard let path = Self.wikiPath(of: url, from: source) else { return .elsewhere }
-            if let name = try? PageName(path), facts[name] != nil { return .page(name) }
-            if files.contains(path) || (try? PageName(path)) == nil { return .elsewhere }
-            return .missing(path)
-        }
-    }
-
-    /// The page path under `/wiki/` that `url` (on page `source`) leads to; nil for another site, a scheme,
-    /// a fragment of the same page, or a path outside `/wiki/`.
-    static func wikiPath(of url: String, from source: PageName) -> String? {
-        var text = url.trimmingCharacters(in: .whitespaces)
-        if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<cut]) }
-        guard !text.isEmpty, !text.hasPrefix("//") else { return nil }
-        // RFC 3986 §3.1: a scheme is a letter then letters, digits, `+`, `-` or `.` before the first `:`.
-        if let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII, first.isLetter,
-           text[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) {
-            return nil
-        }
-        let decoded = text.removingPercentEncoding ?? text
-        guard !decoded.hasSuffix("/") else { return nil }
-        let absolute = decoded.hasPrefix("/") ? decoded : "/wiki/" + (source.folder.isEmpty ? "" : source.folder + "/") + decoded
-        // RFC 3986 §5.2.4: remove dot segments.
-        var segments: [Substring] = []
-        for segment in absolute.split(separator: "/", omittingEmptySubsequences: true) {
-            if segment == "." { continue }
-            if segment == ".." { _ = segments.popLast(); continue }
-            segments.append(segment)
-        }
-        guard segments.count >= 2, segments[0] == "wiki" else { return nil }
-        return segments.dropFirst().joined(separator: "/")
-    }
-
-    /// A link as its author wrote it, for the report.
-    static func written(_ link: LinkTarget) -> String {
-        switch link {
-        case .wiki(let target): "[[\(target)]]"
-        case .url(let url): url
-        }
     }
 }
