@@ -70,7 +70,8 @@ extension WikiApp {
         try require(.reader, context)
         let tag = try context.parameter("tag")
         let snapshot = try knowledge.snapshot(of: wiki)
-        guard let pages = snapshot.tags[tag], !pages.isEmpty else {
+        let pages = snapshot.pages(tagged: tag)
+        guard !pages.isEmpty else {
             throw HTTPError(.notFound, "No page is tagged “\(tag)”.")
         }
         let today = now()
@@ -87,7 +88,7 @@ extension WikiApp {
 
     private func brokenLinks(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.reader, context)
-        let broken = try knowledge.snapshot(of: wiki).brokenLinks
+        let broken = try knowledge.snapshot(of: wiki).brokenLinks()
         let values: TemplateValue = .dictionary([
             "title": .string("Broken links"),
             "hasLinks": .bool(!broken.isEmpty),
@@ -138,7 +139,7 @@ extension WikiApp {
                                                   "base": .string(page.revision.id.description)])
         }
         let snapshot = try knowledge.snapshot(of: wiki)
-        let sources = snapshot.backlinks[name] ?? []
+        let sources = snapshot.backlinks(to: name)
         values["hasBacklinks"] = .bool(!sources.isEmpty)
         values["backlinks"] = .list(sources.map { source in
             .dictionary(["href": .string(PagePresenter.href(source)), "name": .string(source.description),

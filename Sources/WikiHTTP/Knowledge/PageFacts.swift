@@ -27,34 +27,38 @@ struct PageFacts: Sendable {
     /// Whether the page is a part of others (`_Sidebar`, `_templates/…`) rather than a page of its own.
     let isSpecial: Bool
 
-    /// Reads the facts of page `name` from its Markdown.
-    init(name: PageName, bytes: [UInt8]) {
+    /// Reads the facts of page `name` from its Markdown; `pageName` validates a link's page name (callers
+    /// indexing many pages pass a memo, as most links of a wiki name the same few hundred pages).
+    init(name: PageName, bytes: [UInt8], pageName: (String) -> PageName? = { try? PageName($0) }) {
         let split = PagePresenter.split(bytes)
         title = split.title
         metadata = PageMetadata(split.frontMatter)
         isSpecial = name.isSpecial
         var options = MarkdownOptions.wiki
         options.frontMatter = false
-        links = Markdown.linkTargets(Array(split.body), options: options).compactMap { Self.link($0, from: name) }
+        links = Markdown.linkTargets(Array(split.body), options: options).compactMap { Self.link($0, from: name, pageName: pageName) }
     }
+
+    /// Every page name a link of this page may lead to.
+    var candidates: Set<PageName> { Set(links.flatMap(\.candidates)) }
 
     /// The title people see for `name`: the page's own heading, else its name made readable.
     func displayTitle(for name: PageName) -> String { title ?? PagePresenter.title(for: name) }
 
     /// `target` on page `source`, resolved the way the browser will follow it: wiki links as
     /// `PagePresenter.resolve` does, URLs relative to the page's own URL `/wiki/<source>`; nil when it leaves the wiki.
-    static func link(_ target: LinkTarget, from source: PageName) -> Link? {
+    static func link(_ target: LinkTarget, from source: PageName, pageName: (String) -> PageName?) -> Link? {
         switch target {
         case .wiki(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            let dashed = trimmed.replacingOccurrences(of: " ", with: "-")
+            let trimmed = String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+            let dashed = String(trimmed.map { $0 == " " ? "-" : $0 })
             var candidates: [PageName] = []
             for candidate in [trimmed, dashed] {
-                if let name = try? PageName(candidate), !candidates.contains(name) { candidates.append(name) }
+                if let name = pageName(candidate), !candidates.contains(name) { candidates.append(name) }
             }
             return Link(written: "[[\(text)]]", candidates: candidates, missingName: dashed, filePath: nil)
         case .url(let url):
-            guard let path = wikiPath(of: url, from: source), let name = try? PageName(path) else { return nil }
+            guard let path = wikiPath(of: url, from: source), let name = pageName(path) else { return nil }
             return Link(written: url, candidates: [name], missingName: path, filePath: path)
         }
     }
