@@ -27,7 +27,7 @@ extension WikiApp {
             return response
         }
         let overdue = queue.items.filter(\.status.isOverdue).count
-        let owners = Set(snapshot.facts.values.compactMap(\.metadata.owner)).sorted()
+        let owners = Set(snapshot.facts.values.filter { !$0.isSpecial }.compactMap(\.metadata.owner)).sorted()
         let values: TemplateValue = .dictionary([
             "title": .string("Review"),
             "owner": .string(owner ?? ""),
@@ -130,6 +130,8 @@ extension WikiApp {
     /// for the current revision, the pages that link here.
     func knowledgeValues(for name: PageName, frontMatter: FrontMatter?, page: Page, current: Bool,
                          context: RequestContext) throws -> [String: TemplateValue] {
+        // A template's front matter is placeholders (`last-reviewed: {{date}}`): it is checked in the pages made from it.
+        if name.description.hasPrefix(PageTemplate.folder + "/") { return [:] }
         let metadata = PageMetadata(frontMatter)
         var values = KnowledgePresenter.problems(metadata)
         if let header = KnowledgePresenter.header(metadata, now: now()) { values["meta"] = header }

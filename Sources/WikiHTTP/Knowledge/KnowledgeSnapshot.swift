@@ -24,7 +24,7 @@ struct KnowledgeSnapshot: Sendable {
     private(set) var facts: [PageName: PageFacts] = [:]
     /// Paths of files that are not pages (attachments), so links to them are not reported broken.
     private(set) var files: Set<String> = []
-    /// For each tag, the pages carrying it.
+    /// For each tag, the pages carrying it (special pages left out).
     private(set) var tags: [String: Set<PageName>] = [:]
     /// For each page, the pages linking to it; special pages (`_Sidebar`, `_templates/…`) are parts of other
     /// pages, not sources (the sidebar would otherwise be listed on every page it links to).
@@ -86,7 +86,8 @@ struct KnowledgeSnapshot: Sendable {
             facts[name] = newFacts
             guard let newFacts else { continue }
             for target in newFacts.candidates { mentions[target, default: []].insert(name) }
-            for tag in newFacts.metadata.tags { tags[tag, default: []].insert(name) }
+            // Special pages (templates above all, whose front matter holds placeholders) carry no tags.
+            if !newFacts.isSpecial { for tag in newFacts.metadata.tags { tags[tag, default: []].insert(name) } }
         }
         var sources = Set(changed.keys)
         for name in appearedOrGone { sources.formUnion(mentions[name] ?? []) }
@@ -108,7 +109,7 @@ struct KnowledgeSnapshot: Sendable {
             mentions[target]?.remove(name)
             if mentions[target]?.isEmpty == true { mentions[target] = nil }
         }
-        for tag in old.metadata.tags {
+        for tag in old.metadata.tags where !old.isSpecial {
             tags[tag]?.remove(name)
             if tags[tag]?.isEmpty == true { tags[tag] = nil }
         }
