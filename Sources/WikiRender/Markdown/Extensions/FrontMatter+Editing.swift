@@ -52,6 +52,7 @@ extension FrontMatter {
         return line
     }
 
+    /// `---` or `...` with nothing but trailing blanks, as `split` recognises the end of the block.
     private static func isClosingFence(_ line: ArraySlice<UInt8>) -> Bool {
         let marks = Array(line.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed())
         return marks == Array("---".utf8) || marks == Array("...".utf8)
