@@ -1,3 +1,4 @@
+import Foundation
 import WikiRender
 import WikiStore
 
@@ -12,12 +13,17 @@ public final class WikiApp: Sendable {
     public let settings: SiteSettings
     /// Rendered pages by blob and tree, so a page is parsed once per version.
     let renderCache = RenderCache(capacity: 512)
+    /// Page metadata, tags and the link graph at main's tip (issue 10).
+    let knowledge = KnowledgeIndex()
+    /// The clock for review dates; tests pass a fixed instant.
+    let now: @Sendable () -> Date
 
-    /// Creates the application.
-    public init(wiki: Wiki, theme: Theme, settings: SiteSettings) {
+    /// Creates the application; `now` is the clock review dates are measured against.
+    public init(wiki: Wiki, theme: Theme, settings: SiteSettings, now: @escaping @Sendable () -> Date = { Date() }) {
         self.wiki = wiki
         self.theme = theme
         self.settings = settings
+        self.now = now
     }
 
     /// Every route of the site, frozen, behind the layer that turns errors into themed pages.
@@ -34,6 +40,7 @@ public final class WikiApp: Sendable {
         registerGitRoutes(into: &router)
         registerPatchRoutes(into: &router)
         registerProposalRoutes(into: &router)
+        registerKnowledgeRoutes(into: &router)
         return AppResponder(app: self, routes: router.freeze())
     }
 }

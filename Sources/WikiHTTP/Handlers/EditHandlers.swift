@@ -29,8 +29,15 @@ extension WikiApp {
         // The base is the commit the text was read at; for a new page the current tip, so that a page
         // someone else creates meanwhile conflicts instead of being overwritten.
         let base = try page?.revision ?? wiki.head()
-        let values = EditPresenter.form(name: name, text: page?.text ?? "", base: base, message: "",
+        // A new page may start from a template (`/new?template=…` sends here); an existing page ignores it.
+        let template = request.queryValue("template").flatMap { $0.isEmpty ? nil : $0 }
+        let text = try page?.text ?? template.map { try filledTemplate($0, for: name, context: context) } ?? ""
+        var values = EditPresenter.form(name: name, text: text, base: base, message: "",
                                         csrf: context.csrfToken, isNew: page == nil, canSave: canEdit(context))
+        if case .dictionary(var fields) = values {
+            fields.merge(KnowledgePresenter.problems(PageMetadata(source: Array(text.utf8)))) { $1 }
+            values = .dictionary(fields)
+        }
         return .html(try self.page("edit", values, request: request, context: context).bytes)
     }
 
@@ -71,7 +78,7 @@ extension WikiApp {
         let values: TemplateValue = .dictionary([
             "title": .string(rendered.title ?? ""),
             "content": .safeHTML(rendered.document.html),
-        ])
+        ].merging(KnowledgePresenter.problems(PageMetadata(rendered.document.frontMatter))) { $1 })
         var response = Response.html(try theme.render("preview", values).bytes)
         response.headers.set("Cache-Control", "no-store")
         return response
@@ -80,12 +87,17 @@ extension WikiApp {
     private func newPage(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.contributor, context)
         let folder = request.queryValue("in") ?? ""
-        var values: [String: TemplateValue] = ["title": .string("New page"), "name": .string(folder.isEmpty ? "" : folder + "/")]
+        let template = request.queryValue("template").flatMap { $0.isEmpty ? nil : $0 }
+        if let template { _ = try templatePage(template) }
+        var values: [String: TemplateValue] = ["title": .string("New page"), "name": .string(folder.isEmpty ? "" : folder + "/"),
+                                               "templates": try templateChoices(selected: template),
+                                               "blankChecked": .bool(template == nil)]
         if let text = request.queryValue("name")?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             do {
                 // Spaces become dashes, as wiki links resolve them (PagePresenter.resolve).
                 let name = try PageName(text.replacingOccurrences(of: " ", with: "-"))
-                return .redirect(to: PagePresenter.href(name, route: "edit"))
+                let query = template.map { "?template=" + PercentEncoding.encodeQueryValue($0) } ?? ""
+                return .redirect(to: PagePresenter.href(name, route: "edit") + query)
             } catch StoreError.invalidPageName(_, let reason) {
                 values["name"] = .string(text)
                 values["error"] = .string("“\(text)” is not a valid page name: \(reason).")

@@ -66,9 +66,13 @@ extension WikiApp {
             }.document.html)
         }
         values["sidebar"] = .bool(sidebar != nil || rendered.document.tableOfContents.count > 1)
+        values.merge(try knowledgeValues(for: name, frontMatter: rendered.document.frontMatter, page: page,
+                                         current: revision == nil, context: context)) { $1 }
         let html = try self.page("page", .dictionary(values), request: request, context: context)
         var response = Response.html(html.bytes)
-        response.headers.set("ETag", etag(["page", page.blobID.description, page.revision.id.description], context: context))
+        // The review line counts days from today (UTC) and backlinks follow main's tip (the revision read).
+        response.headers.set("ETag", etag(["page", page.blobID.description, page.revision.id.description,
+                                           CalendarDay(utc: now()).description], context: context))
         return response
     }
 

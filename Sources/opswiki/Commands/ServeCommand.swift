@@ -62,9 +62,11 @@ enum ServeCommand {
         try httpServer.start()
         let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         OpsWiki.printError("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/")
-        // Build the search index off the request path, so the first search does not wait for it.
+        // Build the search and knowledge indexes off the request path, so the first search or page view
+        // does not wait for them.
         Thread.detachNewThread {
             do { try wiki.prepareSearch() } catch { OpsWiki.printError("opswiki: search index: \(OpsWiki.describe(error))") }
+            do { try app.prepareKnowledge() } catch { OpsWiki.printError("opswiki: knowledge index: \(OpsWiki.describe(error))") }
         }
         httpServer.run()
         OpsWiki.printError("opswiki stopped")
