@@ -12,10 +12,17 @@ final class ServerShared: Sendable {
     let openConnections = Atomic<Int>(0)
     /// Set by `shutdown()`: responses from now on say `Connection: close`.
     let draining = Atomic<Bool>(false)
+    /// Responses the loops may answer themselves, when the responder says which ones (`ResponseCachePolicy`).
+    let responseCache: ResponseCache?
 
     init(configuration: ServerConfiguration, responder: any Responder) {
         self.configuration = configuration
         self.responder = responder
+        var cacheLimits = ResponseCache.Limits()
+        cacheLimits.versionFreshness = configuration.responseCacheRecheck
+        cacheLimits.entryLifetime = configuration.responseCacheLifetime
+        responseCache = configuration.responseCaching
+            ? (responder as? any ResponseCachePolicy).map { ResponseCache(policy: $0, limits: cacheLimits) } : nil
         workers = WorkerPool(threads: max(1, configuration.workerThreads), name: "http-worker")
         longWorkers = configuration.longRequestPrefixes.isEmpty
             ? nil : WorkerPool(threads: max(1, configuration.longRequestThreads), name: "http-long")
