@@ -16,7 +16,9 @@ extension EventLoop {
         guard let cache = shared.responseCache, body.isEmpty,
               let key = cache.policy.cacheKey(method: head.method, target: head.target, headers: head.headers,
                                               remoteAddress: connection.remoteAddress) else { return .miss(key: nil) }
-        guard let entry = cache.entry(for: key, now: now) else { return .miss(key: key) }
+        let refresher = shared.cacheRefresher
+        let lookup = cache.lookup(key, now: now) { refresher?.submit { cache.refreshVersion() } }
+        guard case .hit(let entry) = lookup else { return .miss(key: key) }
         let isHead = head.method == .head
         let keepAlive = head.keepAlive && !shared.draining.load(ordering: .relaxed)
         let bytes: [UInt8]
@@ -44,6 +46,31 @@ extension EventLoop {
                                         bytes: isHead || status != 200 ? 0 : entry.body.count, duration: ContinuousClock.now - now)
         }
         return .answered
+    }
+
+    /// Submits the request to a worker, unless a worker is already answering the same cache key for this
+    /// loop: then the request waits for that answer (`releaseWaiters`).
+    func submitOrWait(_ head: RequestHead, body: [UInt8], cacheKey: String?, on connection: Connection) {
+        guard let cacheKey else { return submit(head, body: body, cacheKey: nil, on: connection) }
+        if waitingForKey[cacheKey] != nil {
+            waitingForKey[cacheKey, default: []].append((connection.id, head))
+            return
+        }
+        waitingForKey[cacheKey] = []
+        submit(head, body: body, cacheKey: cacheKey, on: connection)
+    }
+
+    /// The worker's answer for `key` has arrived (and was kept if it could be): the requests that waited
+    /// for it are answered from the cache, or the first of them goes to a worker in turn.
+    func releaseWaiters(for key: String, now: ContinuousClock.Instant) {
+        guard let waiting = waitingForKey.removeValue(forKey: key) else { return }
+        for (id, head) in waiting {
+            guard let connection = connections[id] else { continue }
+            switch answerFromCache(head, body: [], on: connection, now: now) {
+            case .answered: flush(connection, now: now)
+            case .miss(let newKey): submitOrWait(head, body: [], cacheKey: newKey, on: connection)
+            }
+        }
     }
 
     /// The IMF-fixdate of this second, formatted once per second per loop.

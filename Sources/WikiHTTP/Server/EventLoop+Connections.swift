@@ -52,7 +52,7 @@ extension EventLoop {
         case .dispatch(let head, let body):
             switch answerFromCache(head, body: body, on: connection, now: now) {
             case .answered: flush(connection, now: now)
-            case .miss(let key): submit(head, body: body, cacheKey: key, on: connection)
+            case .miss(let key): submitOrWait(head, body: body, cacheKey: key, on: connection)
             }
         case .send(let bytes):
             connection.output += bytes
@@ -129,7 +129,7 @@ extension EventLoop {
                 if case .dispatch(let head, let body) = action {
                     switch answerFromCache(head, body: body, on: connection, now: now) {
                     case .answered: continue
-                    case .miss(let key): submit(head, body: body, cacheKey: key, on: connection)
+                    case .miss(let key): submitOrWait(head, body: body, cacheKey: key, on: connection)
                     }
                 } else {
                     perform(action, on: connection, now: now)

@@ -22,6 +22,9 @@ final class EventLoop {
     private var drainDeadline = ContinuousClock.now
     private var listenerPausedUntil: ContinuousClock.Instant?
     private var nextSweep = ContinuousClock.now
+    /// Requests whose cache key a worker is answering right now, by key: they wait for that answer (and
+    /// most likely the entry it leaves) instead of all rendering the same page (a thundering herd).
+    var waitingForKey: [String: [(id: UInt64, head: RequestHead)]] = [:]
     /// The `Date` value of cached answers and the second it was formatted for.
     var date: (second: time_t, bytes: [UInt8]) = (-1, [])
 
@@ -68,6 +71,7 @@ final class EventLoop {
         for message in inbox.drain() {
             switch message {
             case .response(let id, let outgoing):
+                if let key = outgoing.cacheKey { releaseWaiters(for: key, now: now) }
                 guard let connection = connections[id] else {
                     outgoing.stream?.cancel()
                     continue

@@ -26,7 +26,8 @@ struct RequestHandler {
             response = ErrorResponder.response(for: error, accept: head.headers["Accept"], logger: configuration.logger,
                                                requestID: context.requestID)
         }
-        if let cache, let cacheKey, let versionBefore, let request, head.method == .get,
+        // A HEAD's response still carries the GET's body (RFC 9110 §9.3.2; the encoder drops it), so it is kept too.
+        if let cache, let cacheKey, let versionBefore, let request,
            cache.policy.mayShare(response, request: request, context: context), cache.refreshVersion() == versionBefore {
             cache.store(response, for: cacheKey, version: versionBefore)
         }
@@ -38,7 +39,7 @@ struct RequestHandler {
         if encoded.streams, case .stream(let write) = response.body {
             let stream = ResponseStream(capacity: configuration.limits.streamBuffer) { inbox.post(.streamReady(id: id)) }
             inbox.post(.response(id: id, .init(encoded: encoded.bytes, stream: stream, chunked: encoded.chunked,
-                                               keepAlive: encoded.keepAlive)))
+                                               keepAlive: encoded.keepAlive, cacheKey: cacheKey)))
             do {
                 try write(BodyWriter(stream: stream))
                 // A push moved main: the pusher's next request must not get a page cached before it.
@@ -54,7 +55,8 @@ struct RequestHandler {
         } else {
             // A write is visible to the writer's next request: the cache learns the new version first.
             if changesState { cache?.refreshVersion() }
-            inbox.post(.response(id: id, .init(encoded: encoded.bytes, stream: nil, chunked: false, keepAlive: encoded.keepAlive)))
+            inbox.post(.response(id: id, .init(encoded: encoded.bytes, stream: nil, chunked: false, keepAlive: encoded.keepAlive,
+                                               cacheKey: cacheKey)))
         }
         if configuration.accessLog {
             configuration.logger.access(method: head.method, path: request?.path ?? head.target, status: response.status.code,

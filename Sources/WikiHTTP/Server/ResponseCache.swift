@@ -3,10 +3,12 @@ import Synchronization
 /// Finished responses that are the same for every visitor (by `ResponseCachePolicy`), kept as encoded
 /// bytes so that an event loop answers a repeat request itself: no worker hop, no eventfd wake-up.
 ///
-/// Every entry is tagged with the content version it was made at (main's tip). The loop trusts the
-/// version it knows for `versionFreshness`; after that a request goes to a worker, which re-reads it
-/// (so another process's commit shows within about that long). A state-changing request re-reads it
-/// before its response leaves, so whoever wrote sees the write on their next request. Bounded by bytes.
+/// Every entry is tagged with the content version it was made at (main's tip). Once the version is
+/// `versionFreshness` old, the loop asks a worker to read it again and keeps answering meanwhile; at four
+/// times that age it stops answering until the version is read (so another process's commit shows within
+/// about a second). A state-changing request reads the version before its response leaves, so whoever
+/// wrote sees the write on their next request. An entry past `entryLifetime` is re-made by one request
+/// while the others still get it (pages show relative dates, nothing else ages). Bounded by bytes.
 final class ResponseCache: Sendable {
     /// A cached 200 response: the head without `Date` and framing, the body, and the validators a 304 repeats.
     struct Entry: Sendable {
@@ -16,14 +18,25 @@ final class ResponseCache: Sendable {
         let body: [UInt8]
         /// The 200's headers, for answering `If-None-Match` with a 304.
         let headers: Headers
+        /// Whether one request is already re-making this aged entry.
+        var renewing = false
+    }
+
+    /// What the loop should do with a request that has a cache key.
+    enum Lookup {
+        /// Answer with this entry.
+        case hit(Entry)
+        /// Run the handler (and keep its answer).
+        case miss
     }
 
     /// Sizes and lifetimes.
     struct Limits: Sendable {
-        /// How long the loop trusts the version it last read (`ServerConfiguration.responseCacheRecheck`).
+        /// How old the version may get before a worker reads it again (`ServerConfiguration.responseCacheRecheck`);
+        /// nothing is answered from the cache once it is four times as old.
         var versionFreshness: Duration = .milliseconds(250)
-        /// How long an entry is served at all (`ServerConfiguration.responseCacheLifetime`).
-        var entryLifetime: Duration = .seconds(2)
+        /// How long an entry is answered before one request re-makes it (`ServerConfiguration.responseCacheLifetime`).
+        var entryLifetime: Duration = .seconds(5)
         /// All bodies together.
         var bytes = 32 * 1024 * 1024
         /// One body; larger responses are not kept.
@@ -33,6 +46,7 @@ final class ResponseCache: Sendable {
     private struct State {
         var version: String?
         var checkedAt = ContinuousClock.Instant.now
+        var refreshQueued = false
         var entries: [String: Entry] = [:]
         var order: [String] = []
         var bytes = 0
@@ -51,15 +65,29 @@ final class ResponseCache: Sendable {
         self.limits = limits
     }
 
-    /// The entry for `key` if it was made at the current version, that version is fresh, and the entry
-    /// has not outlived `entryLifetime` (loop side; never blocks on I/O).
-    func entry(for key: String, now: ContinuousClock.Instant) -> Entry? {
-        state.withLock { state in
-            guard let version = state.version, now - state.checkedAt < limits.versionFreshness,
-                  let entry = state.entries[key], entry.version == version,
-                  now - entry.storedAt < limits.entryLifetime else { return nil }
-            return entry
+    /// Looks `key` up at `now` (loop side; never blocks on I/O). `scheduleRefresh` is called (at most once
+    /// until the refresh ran) when the version should be read again; it must only queue the work.
+    func lookup(_ key: String, now: ContinuousClock.Instant, scheduleRefresh: () -> Void) -> Lookup {
+        var refresh = false
+        let lookup = state.withLock { state -> Lookup in
+            let age = now - state.checkedAt
+            if age >= limits.versionFreshness && !state.refreshQueued {
+                state.refreshQueued = true
+                refresh = true
+            }
+            guard let version = state.version, age < limits.versionFreshness * 4,
+                  var entry = state.entries[key], entry.version == version else { return .miss }
+            let entryAge = now - entry.storedAt
+            if entryAge >= limits.entryLifetime * 4 { return .miss }
+            if entryAge >= limits.entryLifetime && !entry.renewing {
+                entry.renewing = true
+                state.entries[key] = entry
+                return .miss
+            }
+            return .hit(entry)
         }
+        if refresh { scheduleRefresh() }
+        return lookup
     }
 
     /// Reads the content version now (worker side) and makes it the current one; entries of other
@@ -77,6 +105,7 @@ final class ResponseCache: Sendable {
                 }
                 state.version = version
                 state.checkedAt = now
+                state.refreshQueued = false
             }
             return version
         }
