@@ -48,15 +48,17 @@ extension Wiki {
         var origins = [LineOrigin?](repeating: nil, count: lineCount)
         // (line position in the version being looked at, line index in the blamed version), positions ascending.
         var pending = (0..<lineCount).map { ($0, $0) }
-        var current = bytes
+        var current = (blob: ObjectID?.none, hashes: LineDiff.lineHashes(bytes))
         for (index, version) in versions.enumerated() where !pending.isEmpty {
             let origin = LineOrigin(commit: table.commitID(version.commit), path: table.paths[Int(version.path)])
             guard index + 1 < versions.count, version.kind != .added, versions[index + 1].kind != .deleted else {
                 for (_, line) in pending { origins[line] = origin }
                 break
             }
-            let older = try repo.blobBytes(versions[index + 1].blob)
-            let hunks = try GitRepository.lineHunks(from: older, to: current)
+            let olderBlob = versions[index + 1].blob
+            let older = try lineHashes.hashes(of: olderBlob) { try repo.blobBytes(olderBlob) }
+            let hunks = try LineDiff.unambiguousHunks(from: older, to: current.hashes) ?? GitRepository.lineHunks(
+                from: repo.blobBytes(olderBlob), to: current.blob.map { try repo.blobBytes($0) } ?? bytes)
             var next: [(Int, Int)] = []
             next.reserveCapacity(pending.count)
             var hunkIndex = 0, shift = 0
@@ -72,7 +74,7 @@ extension Wiki {
                 }
             }
             pending = next
-            current = older
+            current = (olderBlob, older)
         }
         return origins
     }

@@ -19,6 +19,8 @@ public final class Wiki: Sendable {
     let fileCache = FileCache(byteLimit: 32 << 20)
     /// Per-path history of main, persisted under `opswiki/` (`Wiki+HistoryIndex.swift`).
     let historyIndex: HistoryIndex
+    /// Line hashes of page versions by blob id, for blame (`Wiki+Blame.swift`); 1M lines, 8 MB at most.
+    let lineHashes = LineHashCache(lineLimit: 1 << 20)
 
     private init(path: String, identity: Person?) {
         self.path = path
