@@ -82,6 +82,19 @@ struct WorkingClone {
         try Data(text.utf8).write(to: url)
     }
 
+    /// Sets the executable bit of `path` in the working tree (git records mode 100755).
+    func makeExecutable(_ path: String) throws {
+        try FileManager.default.setAttributes([.posixPermissions: 0o755],
+                                              ofItemAtPath: URL(fileURLWithPath: directory).appendingPathComponent(path).path)
+    }
+
+    /// `git mv`, creating the target's folder first.
+    func move(_ path: String, to target: String) throws {
+        let folder = URL(fileURLWithPath: directory).appendingPathComponent(target).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try git("mv", path, target)
+    }
+
     /// Stages everything and commits with `message`.
     func commit(_ message: String) throws {
         try git("add", "-A")
