@@ -11,9 +11,10 @@ extension Wiki {
             }
             let texts = Self.lines(of: file.bytes)
             let origins: [LineOrigin?]
-            if let (table, _) = try historyTable(in: repo), let ordinal = table.ordinal(of: commit) {
-                origins = try blameFromIndex(table, path: page.fileName, at: ordinal, bytes: file.bytes,
-                                             lineCount: texts.count, repo: repo)
+            if let (table, _) = try historyTable(in: repo), let ordinal = table.ordinal(of: commit),
+               let indexed = try blameFromIndex(table, path: page.fileName, at: ordinal, bytes: file.bytes,
+                                                lineCount: texts.count, repo: repo) {
+                origins = indexed
             } else {
                 origins = try libgit2Blame(path: page.fileName, at: commit, lineCount: texts.count, repo: repo)
             }
@@ -38,8 +39,10 @@ extension Wiki {
     /// version against the one before it; the lines a version added are its commit's, the others move on to the
     /// older version, until a version that created the file takes the rest. Only the page's revisions are read,
     /// never the trees of unrelated commits, which is what makes libgit2's blame slow.
+    /// Nil when a merge commit would take lines: git blame gives those to the merged branch's commits, which
+    /// the first-parent index does not hold, so the caller asks libgit2's blame.
     private func blameFromIndex(_ table: HistoryTable, path: String, at ordinal: UInt32, bytes: [UInt8],
-                                lineCount: Int, repo: GitRepository) throws -> [LineOrigin?] {
+                                lineCount: Int, repo: GitRepository) throws -> [LineOrigin?]? {
         var versions: [HistoryTable.Event] = []
         table.follow(path, atOrBefore: ordinal) { event in
             versions.append(event)
@@ -52,6 +55,7 @@ extension Wiki {
         for (index, version) in versions.enumerated() where !pending.isEmpty {
             let origin = LineOrigin(commit: table.commitID(version.commit), path: table.paths[Int(version.path)])
             guard index + 1 < versions.count, version.kind != .added, versions[index + 1].kind != .deleted else {
+                if try repo.parents(of: origin.commit).count > 1 { return nil }
                 for (_, line) in pending { origins[line] = origin }
                 break
             }
@@ -61,13 +65,18 @@ extension Wiki {
                 from: repo.blobBytes(olderBlob), to: current.blob.map { try repo.blobBytes($0) } ?? bytes)
             var next: [(Int, Int)] = []
             next.reserveCapacity(pending.count)
-            var hunkIndex = 0, shift = 0
+            var hunkIndex = 0, shift = 0, claimed = false
             for (position, line) in pending {
                 while hunkIndex < hunks.count, hunks[hunkIndex].newStart + hunks[hunkIndex].newCount <= position {
                     shift += hunks[hunkIndex].oldCount - hunks[hunkIndex].newCount
                     hunkIndex += 1
                 }
                 if hunkIndex < hunks.count, hunks[hunkIndex].newStart <= position {
+                    if !claimed {
+                        // Only commits that take lines are read, to tell merges apart.
+                        if try repo.parents(of: origin.commit).count > 1 { return nil }
+                        claimed = true
+                    }
                     origins[line] = origin
                 } else {
                     next.append((position + shift, line))

@@ -68,6 +68,18 @@ struct BlameIndexTests {
         #expect(Set(latest.map(\.summary)) == ["Re-create", "After"])
     }
 
+    @Test("Blame across merges and renames of a pushed history matches git blame for every page")
+    func mergesMatchGit() throws {
+        let wiki = try HistoryIndexTests.mixedWiki()
+        for path in try wiki.git("ls-tree", "-r", "--name-only", "main").split(separator: "\n").map(String.init) {
+            let ours = try wiki.wiki.blame(of: PageName(filePath: path))
+            let theirs = BlameTests.parse(try wiki.git("blame", "--porcelain", "main", "--", path))
+            #expect(Self.porcelain(ours) == theirs, "\(path)")
+        }
+        let merged = try wiki.wiki.blame(of: PageName("docs/A2"))
+        #expect(merged.last?.summary == "Extend A2 on a side branch")
+    }
+
     @Test("Blame at a commit off main (a branch) uses libgit2's blame and matches git blame")
     func offMain() throws {
         let wiki = try TemporaryWiki(pages: ["Home": "a\nb\nc\n"])
