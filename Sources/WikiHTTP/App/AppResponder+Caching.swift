@@ -4,7 +4,7 @@ extension AppResponder: ResponseCachePolicy {
     /// Routes whose answers depend only on the tree at main's tip (or the `?rev=` asked for).
     static let sharedPrefixes = ["/wiki/", "/raw/", "/files/"]
 
-    func cacheKey(method: Method, target: String, headers: Headers, remoteAddress: String) -> String? {
+    func cacheKey(method: Method, target: String, headers: Headers) -> String? {
         // A request with any identity (a session, even an anonymous one with its CSRF token; Basic
         // credentials; a trusted proxy's user header) gets its own answer, never a shared one.
         guard method == .get || method == .head, app.settings.anonymousRead,

@@ -14,8 +14,9 @@ extension EventLoop {
     /// whole answer, as if a worker had sent it), else says how to dispatch it.
     func answerFromCache(_ head: RequestHead, body: [UInt8], on connection: Connection, now: ContinuousClock.Instant) -> CacheLookup {
         guard let cache = shared.responseCache, body.isEmpty,
-              let key = cache.policy.cacheKey(method: head.method, target: head.target, headers: head.headers,
-                                              remoteAddress: connection.remoteAddress) else { return .miss(key: nil) }
+              let key = cache.policy.cacheKey(method: head.method, target: head.target, headers: head.headers) else {
+            return .miss(key: nil)
+        }
         let refresher = shared.cacheRefresher
         let lookup = cache.lookup(key, now: now) { refresher?.submit { cache.refreshVersion() } }
         guard case .hit(let entry) = lookup else { return .miss(key: key) }

@@ -139,7 +139,7 @@ protocol ResponseCachePolicy: Sendable {
     /// The cache key for a request that may be answered from the cache, or nil (loop side: must be cheap).
     /// Only for requests that carry no identity (no cookie, no credentials), so an entry is never
     /// someone's personal page.
-    func cacheKey(method: Method, target: String, headers: Headers, remoteAddress: String) -> String?
+    func cacheKey(method: Method, target: String, headers: Headers) -> String?
     /// The version of everything a cacheable response depends on (e.g. main's tip), read now; nil if unknown.
     func contentVersion() -> String?
     /// Whether this response to this request may be answered to every request with the same key.
