@@ -136,6 +136,22 @@ struct ResponseCacheTests {
         #expect(Set(answers.map(\.body)).count == 1)
     }
 
+    @Test("A cached answer is byte for byte what the encoder writes for the same response",
+          arguments: [(HTTPVersion.http1_1, true, false), (.http1_1, false, false), (.http1_0, true, false), (.http1_1, true, true)])
+    func cachedEncodingMatches(_ version: HTTPVersion, _ keepAlive: Bool, _ isHead: Bool) {
+        var response = Response.html(Array("<p>page</p>".utf8))
+        response.headers.set("ETag", "\"abc\"")
+        let date = ResponseEncoder.httpDate(784_111_777)
+        let direct = ResponseEncoder.encode(response, version: version, keepAlive: keepAlive, isHead: isHead).bytes
+        let cached = ResponseEncoder.encodeCached(prefix: ResponseEncoder.headPrefix(response), body: Array("<p>page</p>".utf8),
+                                                  date: Array(date.utf8), version: version, keepAlive: keepAlive, isHead: isHead)
+        // The direct encoding carries the current date; everything else must be the same bytes.
+        let directText = String(decoding: direct, as: UTF8.self)
+        let directDate = directText.components(separatedBy: "\r\n").first { $0.hasPrefix("Date: ") }.map { String($0.dropFirst(6)) }
+        #expect(directDate?.count == date.count)
+        #expect(String(decoding: cached, as: UTF8.self).replacingOccurrences(of: date, with: directDate ?? "") == directText)
+    }
+
     @Test("Only successful reads are kept: a missing page stays a 404 after it is created")
     func errorsAreNotCached() throws {
         let site = try CachingSite(pages: ["Home": "home\n"])
