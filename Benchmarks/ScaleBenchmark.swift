@@ -73,6 +73,7 @@ struct ScaleBenchmark: Benchmark {
 
         progress("page view: wrk vs nginx serving the same HTML")
         results.append(try pageView(client, server: server, page: hot, scratch: scratch))
+        let rssAfterPageViews = server.residentMegabytes
 
         progress("history, blame, diff, search")
         let history = try p50(runs: 30) { _ = try expectOK(client.request("GET", "/history/\(hot)")) }
@@ -103,7 +104,8 @@ struct ScaleBenchmark: Benchmark {
 
         let rssAfterLoad = server.residentMegabytes
         results.append(row("server RSS after load", rssAfterLoad, unit: "MB", reference: Reference.rssTargetMB,
-                           target: Reference.rssTargetMB, referenceName: "target", notes: ["after start: \(rssAfterStart.map(format) ?? "n/a") MB"]))
+                           target: Reference.rssTargetMB, referenceName: "target", notes: ["after start: \(rssAfterStart.map(format) ?? "n/a") MB; "
+                               + "after the page views: \(rssAfterPageViews.map(format) ?? "n/a") MB; then history, blame, diff, search, saves"]))
         results.append(row("cold start to first page view", coldStart, reference: Reference.coldStartTargetMs,
                            target: Reference.coldStartTargetMs, referenceName: "target", notes: startNotes))
         return results
