@@ -152,6 +152,16 @@ struct ResponseCacheTests {
         #expect(String(decoding: cached, as: UTF8.self).replacingOccurrences(of: date, with: directDate ?? "") == directText)
     }
 
+    @Test("Concurrent reads of a missing page all get their 404")
+    func concurrentMissingReads() throws {
+        let site = try CachingSite(pages: ["Home": "home\n"])
+        let clients = try (0..<6).map { _ in try TestClient(port: site.port) }
+        for client in clients { try client.send("GET /wiki/Nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n") }
+        let answers = try clients.map { try $0.readResponse() }
+        #expect(answers.map(\.status) == Array(repeating: 404, count: 6))
+        #expect(site.hits == 0)
+    }
+
     @Test("Only successful reads are kept: a missing page stays a 404 after it is created")
     func errorsAreNotCached() throws {
         let site = try CachingSite(pages: ["Home": "home\n"])

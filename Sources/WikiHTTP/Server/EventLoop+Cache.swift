@@ -62,14 +62,15 @@ extension EventLoop {
     }
 
     /// The worker's answer for `key` has arrived (and was kept if it could be): the requests that waited
-    /// for it are answered from the cache, or the first of them goes to a worker in turn.
+    /// for it are answered from the cache; if it was not kept (an error, a large file), waiting longer would
+    /// not help, so they all go to workers.
     func releaseWaiters(for key: String, now: ContinuousClock.Instant) {
         guard let waiting = waitingForKey.removeValue(forKey: key) else { return }
         for (id, head) in waiting {
             guard let connection = connections[id] else { continue }
             switch answerFromCache(head, body: [], on: connection, now: now) {
             case .answered: flush(connection, now: now)
-            case .miss(let newKey): submitOrWait(head, body: [], cacheKey: newKey, on: connection)
+            case .miss(let newKey): submit(head, body: [], cacheKey: newKey, on: connection)
             }
         }
     }
