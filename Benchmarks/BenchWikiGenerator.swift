@@ -1,12 +1,19 @@
 import Foundation
 
-/// The clone benchmark's wiki: ~2,000 Markdown pages of 2–20 KB in 40 folders and 20,000 commits (one that
-/// adds every page, then edits of 1–2 pages each, a few hot pages edited often), written with
+/// The benchmarks' wiki (issue 11): ~2,000 Markdown pages of 2–20 KB in 40 folders and 20,000 commits (one that
+/// adds every page, then edits of 1–2 pages each, a few hot pages edited often; `hotPage` in every tenth commit,
+/// ~2,000 revisions; `movedPage` renamed half-way; `rareWord` in the title of every twentieth page), written with
 /// `git fast-import` and repacked by git with a full delta search (`repack -adf`: fast-import's own deltas are
 /// poor, 85 MB instead of 14 MB, which would flatter opswiki against git http-backend). Deterministic; cached under `.build/bench-wiki/v<version>` so
 /// repeated runs reuse it (change `version` whenever the output changes).
 enum BenchWikiGenerator {
-    static let version = 2
+    static let version = 3
+    /// The page with ~2,000 revisions (history, blame and diff are measured on it).
+    static let hotPage = 0
+    /// The page renamed at commit `commitCount / 2`.
+    static let movedPage = 1_999
+    /// A word in ~5% of the pages (search is measured with it).
+    static let rareWord = "zeppelin"
     static let pageCount = 2_000
     static let commitCount = 20_000
 
@@ -47,12 +54,16 @@ enum BenchWikiGenerator {
             } else {
                 touched = [random.next(below: 10) < 3 ? random.next(below: 20) : random.next(below: pageCount)]
                 if random.next(below: 5) == 0 { touched.append(random.next(below: pageCount)) }
+                if commit % 10 == 0 { touched.append(hotPage) }
                 for index in touched { edit(&pages[index], &random) }
             }
             out += Array("commit refs/heads/main\ncommitter Bench <bench@example.com> \(1_600_000_000 + commit * 600) +0000\n".utf8)
-            data(Array((commit == 0 ? "Import \(pageCount) pages" : "Edit \(touched.map(path).joined(separator: ", "))").utf8))
+            data(Array((commit == 0 ? "Import \(pageCount) pages" : "Edit \(touched.map { path($0) }.joined(separator: ", "))").utf8))
+            if commit == commitCount / 2 {
+                out += Array("R \(path(movedPage, atCommit: commit - 1)) \(path(movedPage))\n".utf8)
+            }
             for index in Set(touched).sorted() {
-                out += Array("M 100644 inline \(path(index))\n".utf8)
+                out += Array("M 100644 inline \(path(index, atCommit: commit))\n".utf8)
                 data(Array(pages[index].joined(separator: "\n").utf8))
             }
             out.append(10)
@@ -66,14 +77,19 @@ enum BenchWikiGenerator {
         guard process.terminationStatus == 0 else { throw Shell.Failure(description: "git fast-import failed") }
     }
 
-    /// `team-NN/page-NNNN.md`.
-    static func path(_ index: Int) -> String {
-        "team-\(index % 40)/page-\(index).md"
+    /// `team-NN/page-NNNN.md` in commit `commit` (`movedPage` is `…-moved.md` from the middle commit on).
+    static func path(_ index: Int, atCommit commit: Int = commitCount) -> String {
+        "team-\(index % 40)/page-\(index)\(index == movedPage && commit >= commitCount / 2 ? "-moved" : "").md"
+    }
+
+    /// The page name of `path(index)` (without `.md`).
+    static func pageName(_ index: Int) -> String {
+        String(path(index).dropLast(3))
     }
 
     /// A page of 2–20 KB as lines.
     private static func page(_ index: Int, _ random: inout SplitMix64) -> [String] {
-        var lines = ["# Page \(index)", ""]
+        var lines = ["# Page \(index)" + (index % 20 == 0 ? " \(rareWord)" : ""), ""]
         let size = 2_000 + random.next(below: 18_000)
         var bytes = 0
         while bytes < size {

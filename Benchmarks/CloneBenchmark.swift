@@ -39,10 +39,10 @@ struct CloneBenchmark: Benchmark {
         let users = scratch + "/users"
         try Shell.run(opswiki, ["user", "add", "--users", users, "bench", "--email", "bench@example.com", "--role", "maintainer"],
                       input: "bench-password-1\n")
-        let server = try Server(opswiki, ["serve", "--repo", ours, "--port", "0", "--users", users, "--quiet"], portFrom: .standardError)
+        let server = try BenchServer(opswiki, ["serve", "--repo", ours, "--port", "0", "--users", users, "--quiet"], portFrom: .standardError)
         defer { server.stop() }
         // Benchmarks run from the repository root (main.swift).
-        let reference = try Server("/usr/bin/env", ["python3", "Benchmarks/git-http-backend-host.py", scratch + "/git"], portFrom: .standardOutput)
+        let reference = try BenchServer("/usr/bin/env", ["python3", "Benchmarks/git-http-backend-host.py", scratch + "/git"], portFrom: .standardOutput)
         defer { reference.stop() }
         let oursURL = "http://127.0.0.1:\(server.port)/wiki.git", theirsURL = "http://127.0.0.1:\(reference.port)/wiki.git"
         var count = 0
@@ -91,46 +91,5 @@ struct CloneBenchmark: Benchmark {
         afterCommit.ours = Throughput(value: best.ours, unit: "s")
         afterCommit.reference = Throughput(value: best.theirs, unit: "s")
         afterCommit.notes.append("each round: a commit pushed over HTTP by a maintainer, then at once one clone from each server")
-    }
-}
-
-/// A server process started for a benchmark: its port comes from its first output line that names one.
-private final class Server {
-    let process = Process()
-    let port: Int
-
-    enum Stream { case standardOutput, standardError }
-
-    init(_ executable: String, _ arguments: [String], portFrom stream: Stream) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        if stream == .standardOutput { process.standardOutput = pipe } else { process.standardError = pipe }
-        try process.run()
-        var buffer = "", found: Int?
-        let deadline = ContinuousClock.now + .seconds(60)
-        while found == nil, ContinuousClock.now < deadline {
-            let data = pipe.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            buffer += String(decoding: data, as: UTF8.self)
-            found = buffer.split(separator: "\n").lazy.compactMap(Server.port(in:)).first
-        }
-        guard let found else {
-            process.terminate()
-            throw Shell.Failure(description: "\(arguments.joined(separator: " ")) did not say its port: \(buffer.prefix(300))")
-        }
-        port = found
-    }
-
-    /// `opswiki … at http://127.0.0.1:PORT/` or a bare number.
-    private static func port(in line: Substring) -> Int? {
-        if let number = Int(line.trimmingCharacters(in: .whitespaces)) { return number }
-        guard let range = line.range(of: "http://127.0.0.1:") else { return nil }
-        return Int(line[range.upperBound...].prefix { $0.isNumber })
-    }
-
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
     }
 }

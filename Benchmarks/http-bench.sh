@@ -8,6 +8,8 @@
 # Prints requests/s at 16 and 256 connections for both servers, the ratio opswiki/nginx, and errors
 # (socket errors plus non-2xx/3xx answers). nginx runs on a free loopback port with its own prefix
 # and configuration in a temporary directory, and is stopped on exit.
+# Environment: CONNECTIONS (default "16 256"), CONTENT_TYPE (nginx's type, default text/markdown),
+# FORMAT=values (one line per connection count: connections, opswiki req/s, nginx req/s, both error counts).
 set -euo pipefail
 
 if [ $# -lt 2 ]; then
@@ -48,7 +50,7 @@ http {
     fastcgi_temp_path $prefix/tmp/fastcgi;
     uwsgi_temp_path $prefix/tmp/uwsgi;
     scgi_temp_path $prefix/tmp/scgi;
-    default_type text/markdown;
+    default_type ${CONTENT_TYPE:-text/markdown};
     server {
         listen 127.0.0.1:$port;
         location / { root $prefix/html; }
@@ -73,10 +75,12 @@ run() {
     echo "${rps:-0} $(( ${socket:-0} + ${non2xx:-0} ))"
 }
 
-printf '%-12s %14s %14s %8s %15s %13s\n' connections "opswiki req/s" "nginx req/s" ratio "opswiki errors" "nginx errors"
-for connections in 16 256; do
+[ "${FORMAT:-table}" = values ] || \
+    printf '%-12s %14s %14s %8s %15s %13s\n' connections "opswiki req/s" "nginx req/s" ratio "opswiki errors" "nginx errors"
+for connections in ${CONNECTIONS:-16 256}; do
     read -r ops_rps ops_err < <(run "$url" "$connections")
     read -r ngx_rps ngx_err < <(run "$nginx_url" "$connections")
+    if [ "${FORMAT:-table}" = values ]; then echo "$connections $ops_rps $ngx_rps $ops_err $ngx_err"; continue; fi
     ratio=$(awk -v a="$ops_rps" -v b="$ngx_rps" 'BEGIN { printf (b > 0 ? "%.2f" : "n/a"), (b > 0 ? a / b : 0) }')
     printf '%-12s %14s %14s %8s %15s %13s\n' "$connections" "$ops_rps" "$ngx_rps" "$ratio" "$ops_err" "$ngx_err"
 done

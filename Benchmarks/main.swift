@@ -7,6 +7,7 @@ if arguments.contains("-h") || arguments.contains("--help") || arguments.count >
     print("usage: Benchmarks [OPSWIKI-BINARY [MARKDOWN-CORPUS]]")
     print("  OPSWIKI-BINARY   default: .build/release/opswiki, else .build/debug/opswiki")
     print("  MARKDOWN-CORPUS  default: \(Corpus.sharedPath), else a generated ~5 MB corpus")
+    print("  environment: BENCH_ONLY=WORD runs only benchmarks whose name contains WORD; BENCH_DURATION=5s for wrk")
     exit(arguments.count > 2 ? 64 : 0)
 }
 
@@ -18,8 +19,11 @@ do {
     let benchmarks: [any Benchmark] = [
         MarkdownBenchmark(opswiki: opswiki, corpus: corpus),
         CloneBenchmark(opswiki: opswiki),
+        ScaleBenchmark(opswiki: opswiki),
     ]
-    ResultTable.print(try benchmarks.flatMap { try $0.run() })
+    // BENCH_ONLY=word runs only the benchmarks whose name contains it (e.g. `scale`, `clone`).
+    let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+    ResultTable.print(try benchmarks.filter { only == nil || $0.name.contains(only ?? "") }.flatMap { try $0.run() })
 } catch {
     FileHandle.standardError.write(Data("benchmarks: \(error)\n".utf8))
     exit(1)

@@ -18,29 +18,29 @@ extension Wiki {
         try withRepository { repo in try details(of: repo.resolveCommit(revision), in: repo) }
     }
 
-    /// The commits of a page, newest first, following renames as `git log --follow` does.
+    /// The commits of a page, newest first, following renames as `git log --follow --first-parent` does
+    /// (main is kept linear; a merge counts as a change when it differs from its first parent).
     /// `after` is the last commit of the previous page of results; up to `limit` entries older than it are returned.
+    /// Answered from the history index (`Wiki+HistoryIndex.swift`), extended first when main moved.
     public func history(of page: PageName, limit: Int, after: String? = nil) throws -> [HistoryEntry] {
         try Self.checkLimit(limit)
         return try withRepository { repo in
-            guard let tip = try repo.branchTip() else { return [] }
-            let cursor = try after.map { try repo.resolveCommit($0) }
-            var path = page.fileName
-            var reachedCursor = cursor == nil
-            var entries: [HistoryEntry] = []
-            // The path of a page in older commits is only known by walking from the tip through its renames.
-            try repo.walkFirstParents(from: tip) { id in
-                let parent = try repo.firstParent(of: id)
-                if let (change, previous) = try change(of: path, in: id, parent: parent, repo: repo) {
-                    if reachedCursor {
-                        entries.append(HistoryEntry(commit: try repo.commit(id), path: path, change: change, previousPath: previous))
-                    }
-                    if let previous { path = previous }
-                }
-                if id == cursor { reachedCursor = true }
-                return entries.count < limit
+            guard let (table, tip) = try historyTable(in: repo) else { return [] }
+            var before = tip + 1
+            if let after {
+                // A cursor off main's first-parent chain is never reached by the walk: nothing is older than it.
+                guard let ordinal = table.ordinal(of: try repo.resolveCommit(after)) else { return [] }
+                before = ordinal
             }
-            return entries
+            var events: [HistoryTable.Event] = []
+            table.follow(page.fileName, atOrBefore: tip) { event in
+                if event.commit < before { events.append(event) }
+                return events.count < limit
+            }
+            return try events.map { event in
+                HistoryEntry(commit: try repo.commit(table.commitID(event.commit)), path: table.paths[Int(event.path)],
+                             change: event.kind, previousPath: event.previousPath.map { table.paths[Int($0)] })
+            }
         }
     }
 
@@ -56,21 +56,6 @@ extension Wiki {
                 return changes.count < limit
             }
             return changes
-        }
-    }
-
-    /// How commit `id` changed the file at `path` against `parent`, and the path it had before a rename.
-    private func change(of path: String, in id: ObjectID, parent: ObjectID?, repo: GitRepository) throws
-        -> (ChangeKind, String?)? {
-        let now = try repo.entry(at: path, inCommit: id).flatMap { $0.isFile ? $0 : nil }
-        let before = try parent.flatMap { try repo.entry(at: path, inCommit: $0) }.flatMap { $0.isFile ? $0 : nil }
-        switch (before, now) {
-        case (nil, nil): return nil
-        case (let before?, let now?): return before == now ? nil : (.modified, nil)
-        case (_?, nil): return (.deleted, nil)
-        case (nil, _?):
-            if let parent, let source = try repo.renameSource(of: path, from: parent, to: id) { return (.renamed, source) }
-            return (.added, nil)
         }
     }
 

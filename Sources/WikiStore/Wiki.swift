@@ -17,12 +17,17 @@ public final class Wiki: Sendable {
     let searchIndex = SearchIndex()
     /// Files read from commits, so popular pages are not read from git on every view.
     let fileCache = FileCache(byteLimit: 32 << 20)
+    /// Per-path history of main, persisted under `opswiki/` (`Wiki+HistoryIndex.swift`).
+    let historyIndex: HistoryIndex
+    /// Line hashes of page versions by blob id, for blame (`Wiki+Blame.swift`); 1M lines, 8 MB at most.
+    let lineHashes = LineHashCache(lineLimit: 1 << 20)
 
     private init(path: String, identity: Person?) {
         self.path = path
         self.identity = identity ?? .daemon
         self.pool = RepositoryPool(path: path)
         self.writer = WriterLock.forRepository(at: path)
+        self.historyIndex = HistoryIndex(repositoryPath: path)
     }
 
     /// Creates a bare repository at `path` whose HEAD is `refs/heads/main`, unborn until the first write.

@@ -6,12 +6,17 @@ enum Conditional {
               let etag = response.headers["ETag"] else { return nil }
         let conditions = request.headers.values("If-None-Match")
         guard !conditions.isEmpty, matches(etag, conditions) else { return nil }
+        return notModified(repeating: response.headers)
+    }
+
+    /// The 304 for a 200 that had `headers`.
+    static func notModified(repeating headers: Headers) -> Response {
         // RFC 9110 §15.4.5: a 304 repeats the validators and caching headers of the 200, without a body.
-        var headers = Headers()
+        var repeated = Headers()
         for name in ["ETag", "Cache-Control", "Content-Location", "Expires", "Vary", "Last-Modified"] {
-            if let value = response.headers[name] { headers.add(name, value) }
+            if let value = headers[name] { repeated.add(name, value) }
         }
-        return Response(status: .notModified, headers: headers)
+        return Response(status: .notModified, headers: repeated)
     }
 
     /// Weak comparison: `W/` prefixes are ignored, `*` matches any current representation.

@@ -20,19 +20,8 @@ enum ResponseEncoder {
 
     /// Encodes `response` for a request of `version`; `isHead` keeps the headers and drops the body.
     static func encode(_ response: Response, version: HTTPVersion, keepAlive: Bool, isHead: Bool) -> Encoded {
-        var response = response
-        SecurityHeaders.apply(to: &response)
         var keepAlive = keepAlive
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
-        // RFC 9110 §6.2: a server answers with the highest minor version it supports.
-        out += "HTTP/1.1 \(response.status.code) \(response.status.reason)\r\n".utf8
-        for field in response.headers where !reserved.contains(where: { Headers.equal($0, field.name) }) {
-            // A handler's header must never split the response: names must be tokens, and control bytes
-            // in values become spaces.
-            guard !field.name.isEmpty, field.name.utf8.allSatisfy(ASCII.isTokenByte) else { continue }
-            appendField(field.name, field.value, to: &out)
-        }
+        var out = headPrefix(response)
         appendField("Date", httpDate(), to: &out)
         var body: [UInt8] = []
         var streams = false, chunked = false
@@ -61,6 +50,56 @@ enum ResponseEncoder {
         out += "\r\n".utf8
         if !isHead { out += body }
         return Encoded(bytes: out, streams: streams, chunked: chunked, keepAlive: keepAlive, bodyCount: isHead ? 0 : body.count)
+    }
+
+    /// The status line and the handler's headers (security headers added; reserved ones dropped): everything
+    /// of the head that does not depend on the moment, the connection or the framing.
+    static func headPrefix(_ response: Response) -> [UInt8] {
+        var response = response
+        SecurityHeaders.apply(to: &response)
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        // RFC 9110 §6.2: a server answers with the highest minor version it supports.
+        out += "HTTP/1.1 \(response.status.code) \(response.status.reason)\r\n".utf8
+        for field in response.headers where !reserved.contains(where: { Headers.equal($0, field.name) }) {
+            // A handler's header must never split the response: names must be tokens, and control bytes
+            // in values become spaces.
+            guard !field.name.isEmpty, field.name.utf8.allSatisfy(ASCII.isTokenByte) else { continue }
+            appendField(field.name, field.value, to: &out)
+        }
+        return out
+    }
+
+    /// A cached byte response for one request: `prefix` (from `headPrefix`), then `Date` (`date`, already
+    /// formatted), framing and connection fields, then the body unless `isHead`.
+    static func encodeCached(prefix: [UInt8], body: [UInt8], date: [UInt8], version: HTTPVersion, keepAlive: Bool,
+                             isHead: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(prefix.count + 100 + (isHead ? 0 : body.count))
+        out += prefix
+        out += "Date: ".utf8
+        out += date
+        out += "\r\nContent-Length: ".utf8
+        appendDecimal(body.count, to: &out)
+        out += "\r\n".utf8
+        if !keepAlive {
+            out += "Connection: close\r\n".utf8
+        } else if version == .http1_0 {
+            out += "Connection: keep-alive\r\n".utf8
+        }
+        out += "\r\n".utf8
+        if !isHead { out += body }
+        return out
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var rest = value
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        out += digits.reversed()
     }
 
     /// One chunk of a chunked body (RFC 9112 §7.1); an empty chunk is never written by accident.

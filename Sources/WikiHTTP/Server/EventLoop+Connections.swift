@@ -50,7 +50,10 @@ extension EventLoop {
         case .none:
             return
         case .dispatch(let head, let body):
-            dispatch(head, body: body, on: connection)
+            switch answerFromCache(head, body: body, on: connection, now: now) {
+            case .answered: flush(connection, now: now)
+            case .miss(let key): submitOrWait(head, body: body, cacheKey: key, on: connection)
+            }
         case .send(let bytes):
             connection.output += bytes
             flush(connection, now: now)
@@ -121,7 +124,16 @@ extension EventLoop {
             }
             if connection.responseEnds {
                 connection.responseEnds = false
-                perform(connection.state.responseFinished(keepAlive: connection.keepAlive, now: now), on: connection, now: now)
+                let action = connection.state.responseFinished(keepAlive: connection.keepAlive, now: now)
+                // A pipelined request answered from the cache is written by this same loop, not by recursion.
+                if case .dispatch(let head, let body) = action {
+                    switch answerFromCache(head, body: body, on: connection, now: now) {
+                    case .answered: continue
+                    case .miss(let key): submitOrWait(head, body: body, cacheKey: key, on: connection)
+                    }
+                } else {
+                    perform(action, on: connection, now: now)
+                }
                 drive(connection, now: now)
                 return
             }

@@ -22,6 +22,11 @@ final class EventLoop {
     private var drainDeadline = ContinuousClock.now
     private var listenerPausedUntil: ContinuousClock.Instant?
     private var nextSweep = ContinuousClock.now
+    /// Requests whose cache key a worker is answering right now, by key: they wait for that answer (and
+    /// most likely the entry it leaves) instead of all rendering the same page (a thundering herd).
+    var waitingForKey: [String: [(id: UInt64, head: RequestHead)]] = [:]
+    /// The `Date` value of cached answers and the second it was formatted for.
+    var date: (second: time_t, bytes: [UInt8]) = (-1, [])
 
     init(listener: Socket, inbox: LoopInbox, shared: ServerShared) throws {
         epoll = try systemCall("epoll_create1") { epoll_create1(Int32(EPOLL_CLOEXEC)) }
@@ -66,6 +71,7 @@ final class EventLoop {
         for message in inbox.drain() {
             switch message {
             case .response(let id, let outgoing):
+                if let key = outgoing.cacheKey { releaseWaiters(for: key, now: now) }
                 guard let connection = connections[id] else {
                     outgoing.stream?.cancel()
                     continue
@@ -170,11 +176,13 @@ final class EventLoop {
         Int32(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
-    /// Hands a complete request to its worker pool.
-    func dispatch(_ head: RequestHead, body: [UInt8], on connection: Connection) {
+    /// Hands a complete request to its worker pool; `cacheKey` lets the worker keep the answer.
+    func submit(_ head: RequestHead, body: [UInt8], cacheKey: String?, on connection: Connection) {
         let handler = self.handler, inbox = self.inbox
         let id = connection.id, address = connection.remoteAddress
-        shared.pool(for: head.target).submit { handler.handle(head, body: body, remoteAddress: address, id: id, inbox: inbox) }
+        shared.pool(for: head.target).submit {
+            handler.handle(head, body: body, cacheKey: cacheKey, remoteAddress: address, id: id, inbox: inbox)
+        }
     }
 
 

@@ -34,6 +34,9 @@ public final class HTTPServer: Sendable {
         running.withLock { $0?.shared.openConnections.load(ordering: .relaxed) ?? 0 }
     }
 
+    /// The response cache of the running server, if the responder allows one.
+    var responseCache: ResponseCache? { running.withLock { $0?.shared.responseCache } }
+
     /// Binds the listening socket and starts the event loops and workers; throws `SystemError` if it cannot bind.
     public func start() throws {
         try running.withLock { running in

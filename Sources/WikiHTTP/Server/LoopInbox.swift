@@ -19,6 +19,8 @@ final class LoopInbox: Sendable {
         var stream: ResponseStream?
         var chunked: Bool
         var keepAlive: Bool
+        /// The response-cache key the request was run under: requests waiting for the same key go next.
+        var cacheKey: String? = nil
     }
 
     /// The eventfd the loop polls (eventfd(2), non-blocking).

@@ -3,10 +3,15 @@
 struct RequestHandler {
     let shared: ServerShared
 
-    /// Handles the request parsed from `head` and `body` on connection `id` of the loop behind `inbox`.
-    func handle(_ head: RequestHead, body: [UInt8], remoteAddress: String, id: UInt64, inbox: LoopInbox) {
+    /// Handles the request parsed from `head` and `body` on connection `id` of the loop behind `inbox`;
+    /// `cacheKey` is set when the response cache may keep the answer (the loop found no entry).
+    func handle(_ head: RequestHead, body: [UInt8], cacheKey: String?, remoteAddress: String, id: UInt64, inbox: LoopInbox) {
         let started = ContinuousClock.now
         let configuration = shared.configuration
+        let cache = shared.responseCache
+        // The version before the handler reads anything: kept only if it is still the version afterwards.
+        let versionBefore = cacheKey == nil ? nil : cache?.refreshVersion()
+        let changesState = head.method != .get && head.method != .head
         var context = RequestContext(logger: configuration.logger)
         var request: Request?
         var response: Response
@@ -21,6 +26,11 @@ struct RequestHandler {
             response = ErrorResponder.response(for: error, accept: head.headers["Accept"], logger: configuration.logger,
                                                requestID: context.requestID)
         }
+        // A HEAD's response still carries the GET's body (RFC 9110 §9.3.2; the encoder drops it), so it is kept too.
+        if let cache, let cacheKey, let versionBefore, let request,
+           cache.policy.mayShare(response, request: request, context: context), cache.refreshVersion() == versionBefore {
+            cache.store(response, for: cacheKey, version: versionBefore)
+        }
         if let request, let notModified = Conditional.notModified(response, for: request) { response = notModified }
         let isHead = head.method == .head
         let keepAlive = head.keepAlive && !shared.draining.load(ordering: .relaxed)
@@ -29,18 +39,24 @@ struct RequestHandler {
         if encoded.streams, case .stream(let write) = response.body {
             let stream = ResponseStream(capacity: configuration.limits.streamBuffer) { inbox.post(.streamReady(id: id)) }
             inbox.post(.response(id: id, .init(encoded: encoded.bytes, stream: stream, chunked: encoded.chunked,
-                                               keepAlive: encoded.keepAlive)))
+                                               keepAlive: encoded.keepAlive, cacheKey: cacheKey)))
             do {
                 try write(BodyWriter(stream: stream))
+                // A push moved main: the pusher's next request must not get a page cached before it.
+                if changesState { cache?.refreshVersion() }
                 stream.finish(failed: false)
             } catch {
                 // The head is already sent, so the status cannot change: the connection is aborted instead.
                 if !(error is ResponseStream.Cancelled) { configuration.logger.error("stream failed: \(error)") }
+                if changesState { cache?.refreshVersion() }
                 stream.finish(failed: true)
             }
             bytes = stream.bytesWritten
         } else {
-            inbox.post(.response(id: id, .init(encoded: encoded.bytes, stream: nil, chunked: false, keepAlive: encoded.keepAlive)))
+            // A write is visible to the writer's next request: the cache learns the new version first.
+            if changesState { cache?.refreshVersion() }
+            inbox.post(.response(id: id, .init(encoded: encoded.bytes, stream: nil, chunked: false, keepAlive: encoded.keepAlive,
+                                               cacheKey: cacheKey)))
         }
         if configuration.accessLog {
             configuration.logger.access(method: head.method, path: request?.path ?? head.target, status: response.status.code,

@@ -55,6 +55,16 @@ public struct ServerConfiguration: Sendable {
     public var longRequestThreads = 8
     /// Threads running epoll loops (socket I/O and parsing only): one per core.
     public var eventLoopThreads = ProcessInfo.processInfo.activeProcessorCount
+    /// Whether the loops answer repeated anonymous page reads from memory when the responder allows it
+    /// (`ResponseCachePolicy`; a commit from anywhere shows within a second, at once to its writer).
+    public var responseCaching = true
+    /// How old main's tip as last read may get before a worker reads it again; at four times this age
+    /// nothing is answered from the cache, so another process's commit shows within about a second
+    /// (a commit through this server shows at once).
+    public var responseCacheRecheck: Duration = .milliseconds(250)
+    /// How long a cached answer is served before one request makes it again (pages show relative dates
+    /// such as "5 minutes ago").
+    public var responseCacheLifetime: Duration = .seconds(5)
     /// Whether to write one access-log line per request.
     public var accessLog = true
     /// Where log lines go.

@@ -12,10 +12,20 @@ final class ServerShared: Sendable {
     let openConnections = Atomic<Int>(0)
     /// Set by `shutdown()`: responses from now on say `Connection: close`.
     let draining = Atomic<Bool>(false)
+    /// Responses the loops may answer themselves, when the responder says which ones (`ResponseCachePolicy`).
+    let responseCache: ResponseCache?
+    /// One thread that re-reads the cache's content version, so that never waits behind slow handlers.
+    let cacheRefresher: WorkerPool?
 
     init(configuration: ServerConfiguration, responder: any Responder) {
         self.configuration = configuration
         self.responder = responder
+        var cacheLimits = ResponseCache.Limits()
+        cacheLimits.versionFreshness = configuration.responseCacheRecheck
+        cacheLimits.entryLifetime = configuration.responseCacheLifetime
+        responseCache = configuration.responseCaching
+            ? (responder as? any ResponseCachePolicy).map { ResponseCache(policy: $0, limits: cacheLimits) } : nil
+        cacheRefresher = responseCache == nil ? nil : WorkerPool(threads: 1, name: "http-cache")
         workers = WorkerPool(threads: max(1, configuration.workerThreads), name: "http-worker")
         longWorkers = configuration.longRequestPrefixes.isEmpty
             ? nil : WorkerPool(threads: max(1, configuration.longRequestThreads), name: "http-long")
@@ -27,10 +37,11 @@ final class ServerShared: Sendable {
         return longWorkers
     }
 
-    /// Stops both pools; false if a handler was still running at `deadline`.
+    /// Stops the pools; false if a handler was still running at `deadline`.
     @discardableResult
     func shutdownWorkers(deadline: Date = .distantFuture) -> Bool {
         let long = longWorkers?.shutdown(deadline: deadline) ?? true
-        return workers.shutdown(deadline: deadline) && long
+        let refresher = cacheRefresher?.shutdown(deadline: deadline) ?? true
+        return workers.shutdown(deadline: deadline) && long && refresher
     }
 }

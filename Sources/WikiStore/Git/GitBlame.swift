@@ -32,3 +32,40 @@ extension GitRepository {
         }
     }
 }
+
+/// A changed region between two versions of a file: `oldCount` lines at `oldStart` became `newCount` lines at
+/// `newStart` (0-based; for an empty side the start is where the lines were removed or would go).
+struct LineHunk: Equatable {
+    let oldStart: Int, oldCount: Int, newStart: Int, newCount: Int
+}
+
+extension GitRepository {
+    /// The changed line regions from `old` to `new`, as `git blame` sees them: libgit2's copy of git's xdiff
+    /// (Myers with the indent heuristic, git's default since 2.14), no context, always as text. (git_diff_buffers)
+    static func lineHunks(from old: [UInt8], to new: [UInt8]) throws -> [LineHunk] {
+        var options = git_diff_options()
+        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+        options.context_lines = 0
+        options.interhunk_lines = 0
+        options.flags |= GIT_DIFF_INDENT_HEURISTIC.rawValue | GIT_DIFF_FORCE_TEXT.rawValue
+        var hunks: [LineHunk] = []
+        let result = withUnsafeMutablePointer(to: &hunks) { hunksPointer in
+            old.withUnsafeBytes { oldBytes in
+                new.withUnsafeBytes { newBytes in
+                    git_diff_buffers(oldBytes.baseAddress, oldBytes.count, nil, newBytes.baseAddress, newBytes.count, nil,
+                                     &options, nil, nil, { _, hunk, payload in
+                        guard let hunk = hunk?.pointee, let payload else { return 0 }
+                        let oldCount = Int(hunk.old_lines), newCount = Int(hunk.new_lines)
+                        // xdiff numbers lines from 1 and gives an empty side the line before it.
+                        payload.assumingMemoryBound(to: [LineHunk].self).pointee.append(LineHunk(
+                            oldStart: oldCount == 0 ? Int(hunk.old_start) : Int(hunk.old_start) - 1, oldCount: oldCount,
+                            newStart: newCount == 0 ? Int(hunk.new_start) : Int(hunk.new_start) - 1, newCount: newCount))
+                        return 0
+                    }, nil, hunksPointer)
+                }
+            }
+        }
+        try check(result, "git_diff_buffers")
+        return hunks
+    }
+}

@@ -22,11 +22,6 @@ extension GitRepository {
         }
     }
 
-    /// The old path of the file that `path` in `new` was renamed from in `old`, if it was renamed.
-    func renameSource(of path: String, from old: ObjectID, to new: ObjectID) throws -> String? {
-        try changedFiles(from: old, to: new).first { $0.change == .renamed && $0.newPath == path }?.oldPath
-    }
-
     /// Runs `body` with the tree-to-tree diff of two commits, renames found. (git_diff_tree_to_tree, git_diff_find_similar)
     private func withTreeDiff<R>(from old: ObjectID?, to new: ObjectID, _ body: (OpaquePointer) throws -> R) throws -> R {
         var options = git_diff_options()

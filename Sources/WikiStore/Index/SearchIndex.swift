@@ -73,14 +73,18 @@ final class SearchIndex: Sendable {
             let revision = state.tip.map(Revision.init)
             guard !terms.isEmpty, !state.documents.isEmpty else { return ([], 0, revision, []) }
             let groups = Self.expand(terms, in: state)
-            // Best score first; equal scores by page name, so the order is stable.
-            let all = Self.scores(groups, in: state).compactMap { slot, score in state.documents[slot].map { ($0, score) } }
-                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.name < $1.0.name }
-            return (Array(all.prefix(max(0, limit))), all.count, revision, Set(groups.flatMap { $0.map(\.term) }))
+            // Best score first; equal scores by page name, so the order is stable. Slots are sorted, and only
+            // the shown hits become documents: copying every matching document is what a common word costs.
+            let all = Self.scores(groups, in: state).compactMap { slot, score in
+                state.documents[slot].map { (slot: slot, score: score, name: $0.name) }
+            }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
+            let shown = all.prefix(max(0, limit)).compactMap { hit in state.documents[hit.slot].map { ($0, hit.score) } }
+            return (shown, all.count, revision, Set(groups.flatMap { $0.map(\.term) }))
         }
         let hits = ranked.map { document, score in
             SearchResults.Hit(name: document.name, title: document.title, score: score,
-                              snippet: Self.snippet(document.text, terms: wanted))
+                              snippet: Self.snippet(document.text, terms: wanted,
+                                                    attainable: wanted.count { document.frequencies[$0] != nil }))
         }
         return SearchResults(terms: terms, hits: hits, total: total, revision: revision)
     }
@@ -187,7 +191,9 @@ final class SearchIndex: Sendable {
 
     /// The text of a leading `# Title` line (blank lines before it skipped), as the page view shows it.
     private static func heading(of text: String) -> String? {
-        guard let line = text.split(whereSeparator: \.isNewline).first, line.hasPrefix("# ") else { return nil }
+        // The first non-empty line, without splitting the whole page.
+        let line = text.drop(while: \.isNewline).prefix(while: { !$0.isNewline })
+        guard line.hasPrefix("# ") else { return nil }
         let title = line.dropFirst(2).trimmingCharacters(in: CharacterSet(charactersIn: " \t#"))
         return title.isEmpty ? nil : title
     }

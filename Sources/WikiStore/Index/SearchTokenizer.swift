@@ -14,10 +14,17 @@ enum SearchTokenizer {
     /// Longest term kept, in Unicode scalars; longer runs (base64, hashes) are not words anyone searches for.
     static let maximumTermLength = 64
 
-    /// Every term of `text`, in order. Walks Unicode scalars, not `Character`s: grapheme breaking is the
-    /// slow part of string iteration, and a combining mark simply stays inside its word.
+    /// Every term of `text`, in order.
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
+        forEachToken(in: text) { tokens.append($0); return true }
+        return tokens
+    }
+
+    /// Calls `body` with each term of `text` in order, until it returns false. Walks Unicode scalars, not
+    /// `Character`s: grapheme breaking is the slow part of string iteration, and a combining mark simply
+    /// stays inside its word.
+    static func forEachToken(in text: String, _ body: (Token) -> Bool) {
         let scalars = text.unicodeScalars
         var start: String.Index?
         var index = scalars.startIndex
@@ -25,13 +32,12 @@ enum SearchTokenizer {
             if isWordScalar(scalars[index]) {
                 if start == nil { start = index }
             } else if let wordStart = start {
-                append(text[wordStart..<index], to: &tokens)
                 start = nil
+                if let token = token(text[wordStart..<index]), !body(token) { return }
             }
             index = scalars.index(after: index)
         }
-        if let wordStart = start { append(text[wordStart..<text.endIndex], to: &tokens) }
-        return tokens
+        if let wordStart = start, let token = token(text[wordStart..<text.endIndex]) { _ = body(token) }
     }
 
     /// Letters, digits and combining marks make words; everything else separates them.
@@ -56,8 +62,9 @@ enum SearchTokenizer {
         return word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
-    private static func append(_ word: Substring, to tokens: inout [Token]) {
-        guard word.unicodeScalars.count <= maximumTermLength else { return }
-        tokens.append(Token(term: fold(word), range: word.startIndex..<word.endIndex))
+    /// The token of one word; nil for a word longer than `maximumTermLength`.
+    private static func token(_ word: Substring) -> Token? {
+        guard word.unicodeScalars.count <= maximumTermLength else { return nil }
+        return Token(term: fold(word), range: word.startIndex..<word.endIndex)
     }
 }

@@ -1,0 +1,36 @@
+import Synchronization
+
+/// Line hashes of blobs (`LineDiff.lineHashes`) by blob id, for blame: a blob never changes, so an entry is
+/// never stale, and a page blamed again (after one more edit) reads only its new version. Bounded by lines.
+final class LineHashCache: Sendable {
+    private struct State {
+        var entries: [ObjectID: [Int]] = [:]
+        var order: [ObjectID] = []
+        var lines = 0
+    }
+
+    private let lineLimit: Int
+    private let state = Mutex(State())
+
+    /// A cache of at most `lineLimit` line hashes (8 bytes each).
+    init(lineLimit: Int) { self.lineLimit = lineLimit }
+
+    /// The hashes of blob `id`, from the cache or from `read`'s bytes (then kept).
+    func hashes(of id: ObjectID, read: () throws -> [UInt8]) rethrows -> [Int] {
+        if let hit = state.withLock({ $0.entries[id] }) { return hit }
+        let hashes = LineDiff.lineHashes(try read())
+        guard hashes.count <= lineLimit / 10 else { return hashes }
+        state.withLock { state in
+            guard state.entries.updateValue(hashes, forKey: id) == nil else { return }
+            state.order.append(id)
+            state.lines += hashes.count
+            var evicted = 0
+            while state.lines > lineLimit, evicted < state.order.count {
+                state.lines -= state.entries.removeValue(forKey: state.order[evicted])?.count ?? 0
+                evicted += 1
+            }
+            state.order.removeFirst(evicted)
+        }
+        return hashes
+    }
+}
