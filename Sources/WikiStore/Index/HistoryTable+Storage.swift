@@ -91,12 +91,21 @@ extension HistoryTable {
         let folder = (file as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = file + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(encoded())) else {
-            throw StoreError.invalidInput("cannot write \(temporary)")
+        // Plain POSIX writes: Foundation's createFile would add an fsync and a second rename of its own.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw StoreError.invalidInput("cannot create \(temporary)") }
+        let bytes = encoded()
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { break }
+            written += result
         }
-        guard rename(temporary, file) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw StoreError.invalidInput("cannot rename \(temporary) to \(file)")
+        close(descriptor)
+        guard written == bytes.count, rename(temporary, file) == 0 else {
+            unlink(temporary)
+            throw StoreError.invalidInput("cannot write \(file)")
         }
     }
 
