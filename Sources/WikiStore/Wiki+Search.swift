@@ -8,7 +8,11 @@ extension Wiki {
     /// tree diff between the two commits, reading only the blobs that changed.
     public func search(_ query: String, limit: Int = 50) throws -> SearchResults {
         try prepareSearch()
-        return searchIndex.search(query, limit: min(limit, Self.maximumSearchHits))
+        return try withRepository { repo in
+            try searchIndex.search(query, limit: min(limit, Self.maximumSearchHits)) { blob in
+                try snippetTexts.text(of: blob) { try repo.blobBytes(blob) }
+            }
+        }
     }
 
     /// Brings the search index up to the tip of main now, so that the first query does not pay for
@@ -32,7 +36,7 @@ extension Wiki {
                 guard let newPath = file.newPath, file.change != .deleted, let name = try? PageName(filePath: newPath) else { continue }
                 // A typechange to a symlink or submodule is no page: fileBytes answers nil and the page stays removed.
                 if let page = try repo.fileBytes(at: newPath, inCommit: new) {
-                    changes.append(.put(name, page.bytes))
+                    changes.append(.put(name, page.id, page.bytes))
                 } else {
                     changes.append(.remove(name))
                 }

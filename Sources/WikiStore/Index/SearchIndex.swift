@@ -10,8 +10,8 @@ import Synchronization
 final class SearchIndex: Sendable {
     /// A page to add or replace, or one to drop, read from a tree diff.
     enum Change {
-        /// Index (or re-index) the page with this text.
-        case put(PageName, [UInt8])
+        /// Index (or re-index) the page: its blob and that blob's text.
+        case put(PageName, ObjectID, [UInt8])
         /// Drop the page.
         case remove(PageName)
     }
@@ -20,8 +20,8 @@ final class SearchIndex: Sendable {
     struct Document {
         let name: PageName
         let title: String
-        /// The page text, kept for snippets.
-        let text: String
+        /// The page's blob: snippets read the text again from git, so the index does not hold every page twice.
+        let blob: ObjectID
         /// Body term frequencies.
         let frequencies: [String: Int]
         /// Terms of the title and of the page name, which weigh more.
@@ -65,10 +65,10 @@ final class SearchIndex: Sendable {
         }
     }
 
-    /// The pages matching `query`, best first, at most `limit` of them with snippets.
-    func search(_ query: String, limit: Int) -> SearchResults {
+    /// The pages matching `query`, best first, at most `limit` of them with snippets; `text` reads a page's blob.
+    func search(_ query: String, limit: Int, text: (ObjectID) throws -> String) rethrows -> SearchResults {
         let terms = Array(SearchTokenizer.terms(String(query.prefix(Self.maximumQueryLength))).prefix(Self.maximumTerms))
-        // Rank under the lock; snippets are built after it from the copied (copy-on-write) texts.
+        // Rank under the lock; snippets are built after it, from the shown pages' blobs.
         let (ranked, total, revision, wanted) = state.withLock { state -> ([(Document, Double)], Int, Revision?, Set<String>) in
             let revision = state.tip.map(Revision.init)
             guard !terms.isEmpty, !state.documents.isEmpty else { return ([], 0, revision, []) }
@@ -81,9 +81,9 @@ final class SearchIndex: Sendable {
             let shown = all.prefix(max(0, limit)).compactMap { hit in state.documents[hit.slot].map { ($0, hit.score) } }
             return (shown, all.count, revision, Set(groups.flatMap { $0.map(\.term) }))
         }
-        let hits = ranked.map { document, score in
+        let hits = try ranked.map { document, score in
             SearchResults.Hit(name: document.name, title: document.title, score: score,
-                              snippet: Self.snippet(document.text, terms: wanted,
+                              snippet: Self.snippet(try text(document.blob), terms: wanted,
                                                     attainable: wanted.count { document.frequencies[$0] != nil }))
         }
         return SearchResults(terms: terms, hits: hits, total: total, revision: revision)
@@ -153,9 +153,9 @@ final class SearchIndex: Sendable {
         switch change {
         case .remove(let name):
             remove(name, from: &state)
-        case .put(let name, let bytes):
+        case .put(let name, let blob, let bytes):
             remove(name, from: &state)
-            let document = makeDocument(name, text: String(decoding: bytes, as: UTF8.self))
+            let document = makeDocument(name, blob: blob, text: String(decoding: bytes, as: UTF8.self))
             let slot = state.nextSlot
             state.nextSlot += 1
             state.documents[slot] = document
@@ -179,13 +179,13 @@ final class SearchIndex: Sendable {
         }
     }
 
-    private static func makeDocument(_ name: PageName, text: String) -> Document {
+    private static func makeDocument(_ name: PageName, blob: ObjectID, text: String) -> Document {
         let tokens = SearchTokenizer.tokens(text)
         var frequencies: [String: Int] = [:]
         for token in tokens { frequencies[token.term, default: 0] += 1 }
         let title = heading(of: text) ?? name.lastSegment.replacingOccurrences(of: "-", with: " ")
         let titleTerms = Set(SearchTokenizer.terms(title) + SearchTokenizer.terms(name.description))
-        return Document(name: name, title: title, text: text, frequencies: frequencies,
+        return Document(name: name, title: title, blob: blob, frequencies: frequencies,
                         titleTerms: titleTerms, length: tokens.count)
     }
 
