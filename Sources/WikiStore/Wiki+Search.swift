@@ -17,11 +17,34 @@ extension Wiki {
 
     /// Brings the search index up to the tip of main now, so that the first query does not pay for
     /// building it (a daemon calls this once at start-up, off the request path).
+    /// A first call loads the stored index (`opswiki/search-v1.idx`) when its tip is in the repository, so only
+    /// the pages changed since are read.
     public func prepareSearch() throws {
+        if !searchIndex.isBuilt { try restoreSearchIndex() }
         let tip = try withRepository { try $0.branchTip() }
         try searchIndex.update(to: tip) { indexed in
             guard let tip else { return [] }
             return try pageChanges(from: indexed, to: tip)
+        }
+    }
+
+    /// The stored search index file.
+    var searchIndexFile: String { path + "/opswiki/search-v1.idx" }
+
+    /// Loads the stored search index; a missing or damaged file, or one whose tip the repository lacks (built
+    /// for another history), is ignored and the index is built from the tree.
+    private func restoreSearchIndex() throws {
+        guard let bytes = IndexFile.read(searchIndexFile), let stored = try? SearchIndex.decoded(bytes),
+              try withRepository({ try $0.objectType(stored.tip) }) == .commit else { return }
+        searchIndex.restore(tip: stored.tip, documents: stored.documents)
+    }
+
+    /// Writes the search index to its file when the file lags behind it (`warmIndexes`).
+    func storeSearchIndex() {
+        guard let (tip, documents) = searchIndex.unstored() else { return }
+        // A read-only repository keeps a working in-memory index.
+        if (try? IndexFile.write(SearchIndex.encoded(tip: tip, documents: documents), to: searchIndexFile)) != nil {
+            searchIndex.markStored(tip)
         }
     }
 

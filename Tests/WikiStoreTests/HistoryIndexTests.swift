@@ -177,7 +177,7 @@ struct HistoryIndexTests {
         default: bytes = []
         }
         try Data(bytes).write(to: URL(fileURLWithPath: file))
-        #expect(throws: HistoryTable.StorageError.self) { try HistoryTable(decoding: bytes) }
+        #expect(throws: IndexFileError.self) { try HistoryTable(decoding: bytes) }
         let reopened = try Wiki.open(at: wiki.path)
         for path in try Self.allPaths(wiki) {
             let ours = try reopened.history(of: PageName(filePath: path), limit: 100).map(\.reference)

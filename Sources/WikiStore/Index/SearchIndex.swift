@@ -42,6 +42,8 @@ final class SearchIndex: Sendable {
         var titlePostings: [String: Set<Int>] = [:]
         var totalLength = 0
         var nextSlot = 0
+        /// The tip of the stored file (`SearchIndex+Storage.swift`), when it matches what was loaded or written.
+        var storedTip: ObjectID?
     }
 
     /// BM25 parameters (Robertson & Zaragoza 2009, the usual defaults).
@@ -62,6 +64,32 @@ final class SearchIndex: Sendable {
             for change in list { Self.apply(change, to: &state) }
             state.tip = tip
             state.built = true
+        }
+    }
+
+    /// The documents and the tip they reflect, when the stored file lags behind them; nil otherwise.
+    func unstored() -> (tip: ObjectID, documents: [Document])? {
+        state.withLock { state in
+            guard state.built, let tip = state.tip, tip != state.storedTip else { return nil }
+            return (tip, Array(state.documents.values))
+        }
+    }
+
+    /// Notes that the file now holds the index at `tip`.
+    func markStored(_ tip: ObjectID) {
+        state.withLock { $0.storedTip = tip }
+    }
+
+    /// True once the index was built or restored.
+    var isBuilt: Bool { state.withLock { $0.built } }
+
+    /// Fills an index that was never built with stored documents reflecting `tip`; the next `update` moves
+    /// it on from there by tree diff. Does nothing when it was built meanwhile.
+    func restore(tip: ObjectID, documents: [Document]) {
+        state.withLock { state in
+            guard !state.built else { return }
+            for document in documents { Self.insert(document, into: &state) }
+            (state.tip, state.storedTip, state.built) = (tip, tip, true)
         }
     }
 
@@ -154,16 +182,20 @@ final class SearchIndex: Sendable {
         case .remove(let name):
             remove(name, from: &state)
         case .put(let name, let blob, let bytes):
-            remove(name, from: &state)
-            let document = makeDocument(name, blob: blob, text: String(decoding: bytes, as: UTF8.self))
-            let slot = state.nextSlot
-            state.nextSlot += 1
-            state.documents[slot] = document
-            state.slots[name] = slot
-            state.totalLength += document.length
-            for (term, tf) in document.frequencies { state.postings[term, default: [:]][slot] = tf }
-            for term in document.titleTerms { state.titlePostings[term, default: []].insert(slot) }
+            insert(makeDocument(name, blob: blob, text: String(decoding: bytes, as: UTF8.self)), into: &state)
         }
+    }
+
+    /// Adds (or replaces) one document.
+    private static func insert(_ document: Document, into state: inout State) {
+        remove(document.name, from: &state)
+        let slot = state.nextSlot
+        state.nextSlot += 1
+        state.documents[slot] = document
+        state.slots[document.name] = slot
+        state.totalLength += document.length
+        for (term, tf) in document.frequencies { state.postings[term, default: [:]][slot] = tf }
+        for term in document.titleTerms { state.titlePostings[term, default: []].insert(slot) }
     }
 
     private static func remove(_ name: PageName, from state: inout State) {
