@@ -45,17 +45,26 @@ extension Wiki {
     }
 
     /// The latest commits on main with their changed files, newest first; `after` continues a previous page.
+    /// Main's first-parent chain comes from the history index; a cursor off that chain (a proposal's commit)
+    /// is walked from directly.
     public func recentChanges(limit: Int, after: String? = nil) throws -> [CommitDetails] {
         try Self.checkLimit(limit)
         return try withRepository { repo in
             let cursor = try after.map { try repo.resolveCommit($0) }
-            guard let start = try cursor ?? repo.branchTip() else { return [] }
-            var changes: [CommitDetails] = []
-            try repo.walkFirstParents(from: start) { id in
-                if id != cursor { changes.append(try details(of: id, in: repo)) }
-                return changes.count < limit
+            guard let (table, tip) = try historyTable(in: repo) else { return [] }
+            if let cursor, table.ordinal(of: cursor) == nil {
+                var changes: [CommitDetails] = []
+                try repo.walkFirstParents(from: cursor) { id in
+                    if id != cursor { changes.append(try details(of: id, in: repo)) }
+                    return changes.count < limit
+                }
+                return changes
             }
-            return changes
+            let newest = Int(cursor.flatMap { table.ordinal(of: $0) }.map { Int64($0) - 1 } ?? Int64(tip))
+            guard newest >= 0 else { return [] }
+            return try stride(from: newest, through: max(0, newest - limit + 1), by: -1).map { ordinal in
+                try details(of: table.commitID(UInt32(ordinal)), in: repo)
+            }
         }
     }
 

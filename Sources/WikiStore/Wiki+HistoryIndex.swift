@@ -14,10 +14,11 @@ extension Wiki {
 
     /// Loads or incrementally extends every derived index to main's tip (history, search). Serve calls it
     /// in the background at start; readers never wait for a full rebuild they don't need.
-    /// The history index file is rewritten when it lags behind the tip.
+    /// Each index file (`opswiki/history-v1.idx`, `opswiki/search-v1.idx`) is rewritten when it lags behind.
     public func warmIndexes() throws {
         _ = try withRepository { repo in try historyIndex.table(at: repo.branchTip(), in: repo, store: true) }
         try prepareSearch()
+        storeSearchIndex()
     }
 
     /// The history table at main's tip, and that tip; nil while main is unborn.

@@ -15,6 +15,8 @@ public final class Wiki: Sendable {
     let writer: WriterLock
     /// The full-text index of the pages at the tip, brought up to date by each query (`Wiki+Search.swift`).
     let searchIndex = SearchIndex()
+    /// Texts of pages search hits show snippets of, by blob id (the index holds blob ids only); 8 MB at most.
+    let snippetTexts = TextCache(byteLimit: 8 << 20)
     /// Files read from commits, so popular pages are not read from git on every view.
     let fileCache = FileCache(byteLimit: 32 << 20)
     /// Per-path history of main, persisted under `opswiki/` (`Wiki+HistoryIndex.swift`).

@@ -87,6 +87,25 @@ struct HistoryIndexTests {
         #expect(try wiki.wiki.history(of: name, limit: 10, after: branchOnly).isEmpty)
     }
 
+    @Test("Recent changes page through main's first parents as git log --first-parent does; a branch cursor walks the branch")
+    func recentChanges() throws {
+        let wiki = try Self.mixedWiki()
+        let expected = try wiki.git("log", "--first-parent", "--format=%H", "main").split(separator: "\n").map(String.init)
+        var seen: [String] = []
+        var after: String?
+        while true {
+            let page = try wiki.wiki.recentChanges(limit: 3, after: after)
+            seen += page.map(\.commit.id.description)
+            guard let last = page.last, page.count == 3 else { break }
+            after = last.commit.id.description
+        }
+        #expect(seen == expected)
+        let branch = try wiki.git("rev-parse", "main^2").trimmingCharacters(in: .newlines)
+        let fromBranch = try wiki.wiki.recentChanges(limit: 100, after: branch).map(\.commit.id.description)
+        let branchLog = try wiki.git("log", "--first-parent", "--format=%H", branch).split(separator: "\n").dropFirst()
+        #expect(fromBranch == branchLog.map(String.init))
+    }
+
     @Test("lastChange is the first history entry's commit, and nil for a page never written")
     func lastChange() throws {
         let wiki = try Self.mixedWiki()
@@ -158,7 +177,7 @@ struct HistoryIndexTests {
         default: bytes = []
         }
         try Data(bytes).write(to: URL(fileURLWithPath: file))
-        #expect(throws: HistoryTable.StorageError.self) { try HistoryTable(decoding: bytes) }
+        #expect(throws: IndexFileError.self) { try HistoryTable(decoding: bytes) }
         let reopened = try Wiki.open(at: wiki.path)
         for path in try Self.allPaths(wiki) {
             let ours = try reopened.history(of: PageName(filePath: path), limit: 100).map(\.reference)

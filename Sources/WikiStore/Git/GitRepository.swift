@@ -19,6 +19,10 @@ final class GitRepository {
         _ = cgit2_set_owner_validation(0)
         // A write returns only after its objects and refs reach the disk, so a reported commit survives a crash.
         _ = cgit2_set_fsync_gitdir(1)
+        // libgit2's object cache (commits and trees under 4 KiB) defaults to 256 MiB per process; building the
+        // history index walks every commit's trees and would keep that much (git-on-libgit2.md §1: size it).
+        // The trees of a few thousand pages fit in far less, and the server's RSS target is 100 MB (issue 11).
+        _ = cgit2_set_cache_max_size(32 << 20)
     }()
 
     /// Opens the bare repository at `path` for the pool; the path was validated by `validated(at:)`. (git_repository_open_bare)

@@ -10,8 +10,8 @@ import Synchronization
 final class SearchIndex: Sendable {
     /// A page to add or replace, or one to drop, read from a tree diff.
     enum Change {
-        /// Index (or re-index) the page with this text.
-        case put(PageName, [UInt8])
+        /// Index (or re-index) the page: its blob and that blob's text.
+        case put(PageName, ObjectID, [UInt8])
         /// Drop the page.
         case remove(PageName)
     }
@@ -20,8 +20,8 @@ final class SearchIndex: Sendable {
     struct Document {
         let name: PageName
         let title: String
-        /// The page text, kept for snippets.
-        let text: String
+        /// The page's blob: snippets read the text again from git, so the index does not hold every page twice.
+        let blob: ObjectID
         /// Body term frequencies.
         let frequencies: [String: Int]
         /// Terms of the title and of the page name, which weigh more.
@@ -42,6 +42,8 @@ final class SearchIndex: Sendable {
         var titlePostings: [String: Set<Int>] = [:]
         var totalLength = 0
         var nextSlot = 0
+        /// The tip of the stored file (`SearchIndex+Storage.swift`), when it matches what was loaded or written.
+        var storedTip: ObjectID?
     }
 
     /// BM25 parameters (Robertson & Zaragoza 2009, the usual defaults).
@@ -65,10 +67,36 @@ final class SearchIndex: Sendable {
         }
     }
 
-    /// The pages matching `query`, best first, at most `limit` of them with snippets.
-    func search(_ query: String, limit: Int) -> SearchResults {
+    /// The documents and the tip they reflect, when the stored file lags behind them; nil otherwise.
+    func unstored() -> (tip: ObjectID, documents: [Document])? {
+        state.withLock { state in
+            guard state.built, let tip = state.tip, tip != state.storedTip else { return nil }
+            return (tip, Array(state.documents.values))
+        }
+    }
+
+    /// Notes that the file now holds the index at `tip`.
+    func markStored(_ tip: ObjectID) {
+        state.withLock { $0.storedTip = tip }
+    }
+
+    /// True once the index was built or restored.
+    var isBuilt: Bool { state.withLock { $0.built } }
+
+    /// Fills an index that was never built with stored documents reflecting `tip`; the next `update` moves
+    /// it on from there by tree diff. Does nothing when it was built meanwhile.
+    func restore(tip: ObjectID, documents: [Document]) {
+        state.withLock { state in
+            guard !state.built else { return }
+            for document in documents { Self.insert(document, into: &state) }
+            (state.tip, state.storedTip, state.built) = (tip, tip, true)
+        }
+    }
+
+    /// The pages matching `query`, best first, at most `limit` of them with snippets; `text` reads a page's blob.
+    func search(_ query: String, limit: Int, text: (ObjectID) throws -> String) rethrows -> SearchResults {
         let terms = Array(SearchTokenizer.terms(String(query.prefix(Self.maximumQueryLength))).prefix(Self.maximumTerms))
-        // Rank under the lock; snippets are built after it from the copied (copy-on-write) texts.
+        // Rank under the lock; snippets are built after it, from the shown pages' blobs.
         let (ranked, total, revision, wanted) = state.withLock { state -> ([(Document, Double)], Int, Revision?, Set<String>) in
             let revision = state.tip.map(Revision.init)
             guard !terms.isEmpty, !state.documents.isEmpty else { return ([], 0, revision, []) }
@@ -81,9 +109,9 @@ final class SearchIndex: Sendable {
             let shown = all.prefix(max(0, limit)).compactMap { hit in state.documents[hit.slot].map { ($0, hit.score) } }
             return (shown, all.count, revision, Set(groups.flatMap { $0.map(\.term) }))
         }
-        let hits = ranked.map { document, score in
+        let hits = try ranked.map { document, score in
             SearchResults.Hit(name: document.name, title: document.title, score: score,
-                              snippet: Self.snippet(document.text, terms: wanted,
+                              snippet: Self.snippet(try text(document.blob), terms: wanted,
                                                     attainable: wanted.count { document.frequencies[$0] != nil }))
         }
         return SearchResults(terms: terms, hits: hits, total: total, revision: revision)
@@ -153,17 +181,21 @@ final class SearchIndex: Sendable {
         switch change {
         case .remove(let name):
             remove(name, from: &state)
-        case .put(let name, let bytes):
-            remove(name, from: &state)
-            let document = makeDocument(name, text: String(decoding: bytes, as: UTF8.self))
-            let slot = state.nextSlot
-            state.nextSlot += 1
-            state.documents[slot] = document
-            state.slots[name] = slot
-            state.totalLength += document.length
-            for (term, tf) in document.frequencies { state.postings[term, default: [:]][slot] = tf }
-            for term in document.titleTerms { state.titlePostings[term, default: []].insert(slot) }
+        case .put(let name, let blob, let bytes):
+            insert(makeDocument(name, blob: blob, text: String(decoding: bytes, as: UTF8.self)), into: &state)
         }
+    }
+
+    /// Adds (or replaces) one document.
+    private static func insert(_ document: Document, into state: inout State) {
+        remove(document.name, from: &state)
+        let slot = state.nextSlot
+        state.nextSlot += 1
+        state.documents[slot] = document
+        state.slots[document.name] = slot
+        state.totalLength += document.length
+        for (term, tf) in document.frequencies { state.postings[term, default: [:]][slot] = tf }
+        for term in document.titleTerms { state.titlePostings[term, default: []].insert(slot) }
     }
 
     private static func remove(_ name: PageName, from state: inout State) {
@@ -179,13 +211,13 @@ final class SearchIndex: Sendable {
         }
     }
 
-    private static func makeDocument(_ name: PageName, text: String) -> Document {
+    private static func makeDocument(_ name: PageName, blob: ObjectID, text: String) -> Document {
         let tokens = SearchTokenizer.tokens(text)
         var frequencies: [String: Int] = [:]
         for token in tokens { frequencies[token.term, default: 0] += 1 }
         let title = heading(of: text) ?? name.lastSegment.replacingOccurrences(of: "-", with: " ")
         let titleTerms = Set(SearchTokenizer.terms(title) + SearchTokenizer.terms(name.description))
-        return Document(name: name, title: title, text: text, frequencies: frequencies,
+        return Document(name: name, title: title, blob: blob, frequencies: frequencies,
                         titleTerms: titleTerms, length: tokens.count)
     }
 
