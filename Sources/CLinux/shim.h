@@ -6,7 +6,17 @@
 #include <sys/timerfd.h>
 #include <crypt.h>
 #include <zlib.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 /// inflateInit2 for gzip framing, without the version macro (Swift cannot call the macro).
 static inline int clinux_inflate_init_gzip(z_stream *stream) { return inflateInit2(stream, 15 + 16); }
+
+/// Lowers the calling thread's CPU priority by `increment` nice steps (Linux niceness is per thread,
+/// addressed by its kernel thread id; Swift cannot call the variadic syscall()). Returns setpriority's result.
+static inline int clinux_nice_current_thread(int increment) {
+    pid_t tid = (pid_t)syscall(SYS_gettid);
+    return setpriority(PRIO_PROCESS, (id_t)tid, getpriority(PRIO_PROCESS, (id_t)tid) + increment);
+}
 #endif

@@ -46,7 +46,7 @@ extension WikiApp {
         let queue = ReviewQueue(try knowledge.snapshot(of: wiki), now: now(),
                                 owner: Self.filter(request.queryValue("owner")), tag: Self.filter(request.queryValue("tag")))
         let feed = ReviewFeedPresenter.atom(queue, origin: try FeedPresenter.origin(request), title: settings.title) { page in
-            try? wiki.history(of: page, limit: 1).first?.commit.committer.date
+            try? wiki.lastChange(of: page)?.committer.date
         }
         return .bytes(feed, contentType: "application/atom+xml; charset=utf-8")
     }

@@ -50,7 +50,7 @@ extension WikiApp {
                                                  "shortID": .string(page.revision.shortID)])
         }
         // An old revision shows the commit asked for; the current page shows its latest change.
-        let lastChange = revision == nil ? try wiki.history(of: name, limit: 1).first?.commit
+        let lastChange = revision == nil ? try wiki.lastChange(of: name)
                                          : try wiki.commit(page.revision.id.description).commit
         if let lastChange { values["lastChange"] = Self.changeValues(lastChange) }
         let at = revision == nil ? nil : page.revision.id.description

@@ -15,7 +15,10 @@ enum GCCommand {
         if arguments.flag("help", short: "h") { print(usage); return 0 }
         guard let repo = try arguments.option("repo") else { throw UsageError("--repo PATH is required") }
         guard try arguments.finish().isEmpty else { throw UsageError("gc takes no positional arguments") }
-        let report = try Wiki.open(at: repo).maintenance()
+        let wiki = try Wiki.open(at: repo)
+        let report = try wiki.maintenance()
+        // Also bring the stored history and search indexes up to date, so the next `serve` starts from them.
+        try wiki.warmIndexes()
         print("gc: packed \(report.packedObjects) objects, removed \(report.removedLooseObjects) loose objects and \(report.removedPacks) old packs, commit-graph of \(report.graphCommits) commits")
         return 0
     }

@@ -62,10 +62,11 @@ enum ServeCommand {
         try httpServer.start()
         let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         OpsWiki.printError("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/")
-        // Build the search and knowledge indexes off the request path, so the first search or page view
-        // does not wait for them.
+        // Load or extend the derived indexes (history, search, page facts) off the request path, at a lower
+        // CPU priority than the threads answering requests, so the first visitors do not wait behind them.
         Thread.detachNewThread {
-            do { try wiki.prepareSearch() } catch { OpsWiki.printError("opswiki: search index: \(OpsWiki.describe(error))") }
+            ThreadPriority.lowerCurrentThread()
+            do { try wiki.warmIndexes() } catch { OpsWiki.printError("opswiki: indexes: \(OpsWiki.describe(error))") }
             do { try app.prepareKnowledge() } catch { OpsWiki.printError("opswiki: knowledge index: \(OpsWiki.describe(error))") }
         }
         httpServer.run()
