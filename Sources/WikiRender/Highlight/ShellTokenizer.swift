@@ -117,8 +117,11 @@ enum ShellTokenizer {
         lexer.span(.string, to: min(index, lexer.end))
     }
 
+    /// bash(1) "Special Parameters" and `${`.
+    private static let specialParameters = Array("{@*#?$!-".utf8)
+
     private static func startsVariable(_ c: UInt8) -> Bool {
-        Lexer.isIdentifierStart(c) || Scanner.isDigit(c) || Array("{@*#?$!-".utf8).contains(c)
+        Lexer.isIdentifierStart(c) || Scanner.isDigit(c) || specialParameters.contains(c)
     }
 
     /// `$name`, `${…}`, `$1`, `$?` and the like as a variable; `$(` as punctuation. False when the `$`
