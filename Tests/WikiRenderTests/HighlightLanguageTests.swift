@@ -15,6 +15,12 @@ struct HighlightLanguageTests {
             == spans(#"«k|for» f «k|in» *.log«p|;» «k|do» «v|NAME»=«v|${f%.log}» rm -- «s|&quot;»«v|$f»«s|&quot;» a#b«p|;» «k|done»"#))
     }
 
+    @Test("Shell: builtins and assignments only where a command stands; values of assignments keep that place")
+    func shellCommandPosition() {
+        #expect(highlighted("kubectl get -l app=web | echo ok; X=\"a b\" Y=$Z set -e", .shell) == spans(
+            "kubectl get -l app=web «p||» «b|echo» ok«p|;» «v|X»=«s|&quot;a b&quot;» «v|Y»=«v|$Z» «b|set» -e"))
+    }
+
     @Test("Shell: a <<- heredoc body is one string up to its tab-indented terminator")
     func shellHeredoc() {
         let code = "cat <<-EOF > /tmp/out\n\thello $USER\n\tEOF\necho ok\n"

@@ -30,6 +30,9 @@ enum ShellTokenizer {
         let regionStart = lexer.position
         var heredocs: [Heredoc] = []
         var lineStart = true
+        // Where a command name may stand (bash(1) "SHELL GRAMMAR"): at the start of a line, after an
+        // operator, a keyword or an assignment. Only there is a word a builtin or `NAME=` an assignment.
+        var commandPosition = true
         while !lexer.atEnd {
             if lineStart {
                 lineStart = false
@@ -52,51 +55,67 @@ enum ShellTokenizer {
                 }
             }
             let c = lexer.peek()
+            // A quoted or `$` value right after `NAME=` is part of the assignment: a command may still follow.
+            let assignmentValue = commandPosition && lexer.byte(at: lexer.position - 1) == UInt8(ascii: "=")
             switch c {
             case Lexer.newline:
                 lexer.skip()
                 lineStart = true
+                commandPosition = true
             case UInt8(ascii: "\\"):
                 // An escaped byte; an escaped newline continues the command on the next line.
                 lexer.skip(2)
             case UInt8(ascii: "#") where lexer.position == regionStart || wordEnd[Int(lexer.byte(at: lexer.position - 1))]:
                 lexer.span(.comment, to: lexer.lineComment(from: lexer.position))
             case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                commandPosition = assignmentValue
                 lexer.span(.string, to: lexer.quoted(from: lexer.position, escapes: c == UInt8(ascii: "`"), multiline: true))
             case UInt8(ascii: "\""):
                 doubleQuoted(&lexer)
+                commandPosition = assignmentValue
             case UInt8(ascii: "$"):
+                // `$(` opens a command substitution, whose first word is a command.
+                commandPosition = assignmentValue || lexer.peek(1) == UInt8(ascii: "(")
                 if !variable(&lexer) { lexer.skip() }
             case UInt8(ascii: "<") where lexer.peek(1) == UInt8(ascii: "<") && lexer.peek(2) != UInt8(ascii: "<"):
                 if let heredoc = heredocOperator(&lexer) { heredocs.append(heredoc) }
             case _ where operators.contains(c):
                 lexer.span(.punctuation, to: lexer.run(from: lexer.position, of: operators))
+                commandPosition = true
             case 32, 9, 13:
                 lexer.skip()
             default:
-                word(&lexer, keywords: keywords)
+                commandPosition = word(&lexer, keywords: keywords, commandPosition: commandPosition)
             }
         }
     }
 
-    /// A word: a keyword, a builtin, a number, an assignment's name, or plain.
-    private static func word(_ lexer: inout Lexer, keywords: Set<[UInt8]>) {
+    /// A word: a keyword, a builtin or an assignment's name (in command position), a number, or plain.
+    /// Returns whether a command may follow it (after a keyword or an assignment).
+    private static func word(_ lexer: inout Lexer, keywords: Set<[UInt8]>, commandPosition: Bool) -> Bool {
         let start = lexer.position
         var stop = start
         while stop < lexer.end, !wordEnd[Int(lexer.bytes[stop])] { stop += 1 }
         let name = lexer.identifier(from: start)
-        if name > start, name < stop, lexer.bytes[name] == UInt8(ascii: "="), Lexer.isIdentifierStart(lexer.bytes[start]) {
+        if commandPosition, name > start, name < stop, lexer.bytes[name] == UInt8(ascii: "="),
+           Lexer.isIdentifierStart(lexer.bytes[start]) {
             lexer.span(.variable, to: name)
             lexer.skip(stop - name)
-        } else if let word = lexer.word(start..<stop), keywords.contains(word) {
+            return true
+        }
+        let word = lexer.word(start..<stop)
+        if let word, keywords.contains(word) {
             lexer.span(.keyword, to: stop)
-        } else if let word = lexer.word(start..<stop), builtins.contains(word) {
+            return true
+        }
+        if commandPosition, let word, builtins.contains(word) {
             lexer.span(.builtin, to: stop)
         } else if lexer.bytes[start..<stop].allSatisfy(Scanner.isDigit) {
             lexer.span(.number, to: stop)
         } else {
             lexer.skip(max(stop - start, 1))
         }
+        return false
     }
 
     /// `"…"`: string pieces, with `$VAR` and `${…}` inside marked as variables.
