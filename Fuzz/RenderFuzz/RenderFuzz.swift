@@ -2,8 +2,8 @@ import CLibFuzzer
 import Glibc
 import WikiRender
 
-/// libFuzzer's entry point: renders the input as a wiki page and sanitizes it as raw HTML (in one
-/// piece, and line by line through a `Sanitizer.Session`), and traps
+/// libFuzzer's entry point: renders the input as a wiki page, sanitizes it as raw HTML (in one
+/// piece, and line by line through a `Sanitizer.Session`), highlights it in every language, and traps
 /// when either output breaks the safety invariant (`OutputInvariant`). Renders must never crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func renderFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -37,6 +37,24 @@ enum RenderFuzz {
             fatalError("Sanitizer.Session output breaks the invariant: \(violation)")
         }
         checkOtherParsers(input)
+        checkHighlighter(input)
+    }
+
+    /// Every tokenizer on the raw input: the HTML must keep the invariant, contain no tag but the
+    /// highlight spans, and read (spans removed) exactly as the escaped input.
+    static func checkHighlighter(_ input: [UInt8]) {
+        var escaped: [UInt8] = []
+        HTMLEscaping.escapeText(input[...], into: &escaped)
+        for language in CodeLanguage.allCases {
+            var html: [UInt8] = []
+            Highlighter.highlight(input[...], as: language, into: &html)
+            if let violation = OutputInvariant.violation(in: html) {
+                fatalError("Highlighter(\(language)) output breaks the invariant: \(violation)")
+            }
+            guard HighlightSpans.text(of: html) == escaped else {
+                fatalError("Highlighter(\(language)) output is not the escaped input inside highlight spans")
+            }
+        }
     }
 
     /// The other parsers of untrusted or semi-trusted text must not crash or hang on any input:

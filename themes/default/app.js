@@ -88,3 +88,90 @@ function enhanceEditor(form) {
     });
   });
 }
+
+// Code blocks: a "Copy" button on each (also in the live preview). Console sessions copy only their
+// commands, without prompts or output. navigator.clipboard needs a secure context; elsewhere the
+// text is copied through a hidden textarea and document.execCommand("copy").
+(function () {
+  function commandsOf(text) {
+    var lines = [], continued = false;
+    text.split("\n").forEach(function (line) {
+      var prompt = /^\s*[$#] /.exec(line);
+      if (prompt || continued) {
+        var command = prompt ? line.slice(prompt[0].length) : line;
+        lines.push(command);
+        continued = /\\$/.test(command);
+      }
+    });
+    return lines.join("\n") + "\n";
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.top = "-1000px";
+    document.body.appendChild(area);
+    area.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (error) { done = false; }
+    document.body.removeChild(area);
+    return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
+    }
+    return fallbackCopy(text);
+  }
+
+  function addButton(pre) {
+    if (pre.parentNode.classList.contains("code-block")) return;
+    var code = pre.querySelector("code") || pre;
+    var wrapper = document.createElement("div");
+    wrapper.className = "code-block";
+    pre.parentNode.insertBefore(wrapper, pre);
+    wrapper.appendChild(pre);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-code";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", "Copy code to clipboard");
+    var timer = null;
+    button.addEventListener("click", function () {
+      var text = code.classList.contains("language-console") ? commandsOf(code.textContent) : code.textContent;
+      copy(text).then(function () {
+        button.textContent = "Copied";
+        button.classList.add("copied");
+      }, function () {
+        button.textContent = "Press Ctrl+C";
+        var range = document.createRange();
+        range.selectNodeContents(code);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }).then(function () {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(function () {
+          button.textContent = "Copy";
+          button.classList.remove("copied");
+        }, 2000);
+      });
+    });
+    wrapper.appendChild(button);
+  }
+
+  function enhance(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".markdown pre"), addButton);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    enhance(document);
+    var preview = document.getElementById("preview");
+    if (preview && window.MutationObserver) {
+      new MutationObserver(function () { enhance(preview); }).observe(preview, { childList: true });
+    }
+  });
+})();

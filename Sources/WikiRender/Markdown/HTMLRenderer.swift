@@ -82,16 +82,23 @@ struct HTMLRenderer {
         case .heading: enterHeading(node, n)
         case .codeBlock:
             cr()
+            var language: CodeLanguage? = nil
             if n.extraEnd > n.extraStart {
                 var end = Int(n.extraStart)
                 while end < Int(n.extraEnd) && !Scanner.isWhitespace(doc.bytes[end]) { end += 1 }
+                let name = doc.bytes[Int(n.extraStart)..<end]
                 put("<pre><code class=\"language-")
-                HTMLEscaping.escapeText(doc.bytes[Int(n.extraStart)..<end], into: &out)
+                HTMLEscaping.escapeText(name, into: &out)
                 put("\">")
+                if options.highlightCode { language = CodeLanguage(name: name) }
             } else {
                 put("<pre><code>")
             }
-            HTMLEscaping.escapeText(literal(n), into: &out)
+            if let language {
+                Highlighter.highlight(literal(n), as: language, into: &out)
+            } else {
+                HTMLEscaping.escapeText(literal(n), into: &out)
+            }
             put("</code></pre>\n")
         case .htmlBlock:
             cr(); rawHTML(literal(n)); cr()

@@ -17,19 +17,25 @@ public struct MarkdownOptions: Hashable, Sendable {
     /// A leading `---` block is parsed into `RenderedDocument.frontMatter` and not rendered.
     public var frontMatter: Bool
 
+    /// Fenced code blocks in a language `CodeLanguage` knows are highlighted (`Highlighter`); off in the
+    /// CommonMark core, so the conformance suites see cmark's exact output.
+    public var highlightCode: Bool
+
     /// Creates options; the defaults are the bare CommonMark core, safe.
     public init(extensions: Set<GFMExtension> = [], unsafeHTML: Bool = false, wikiLinks: Bool = false,
-                headingIDs: Bool = false, frontMatter: Bool = false) {
+                headingIDs: Bool = false, frontMatter: Bool = false, highlightCode: Bool = false) {
         self.extensions = extensions
         self.unsafeHTML = unsafeHTML
         self.wikiLinks = wikiLinks
         self.headingIDs = headingIDs
         self.frontMatter = frontMatter
+        self.highlightCode = highlightCode
     }
 
-    /// The wiki flavour: every GFM extension, wiki links, heading ids, front matter, sanitized HTML.
+    /// The wiki flavour: every GFM extension, wiki links, heading ids, front matter, sanitized HTML,
+    /// highlighted code.
     public static let wiki = MarkdownOptions(extensions: Set(GFMExtension.allCases), wikiLinks: true,
-                                             headingIDs: true, frontMatter: true)
+                                             headingIDs: true, frontMatter: true, highlightCode: true)
     /// The bare CommonMark core, safe.
     public static let pure = MarkdownOptions()
 }
