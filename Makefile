@@ -63,6 +63,7 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 Tests/Browser/run-browser-tests .build/debug/opswiki .build/browser-screenshots
+	python3 Tests/Browser/run-xss-tests .build/debug/opswiki
 	@$(MAKE) --no-print-directory conformance
 
 ## conformance: CommonMark 0.31.2 and GFM suites through `opswiki render` (skipped without ../shared)

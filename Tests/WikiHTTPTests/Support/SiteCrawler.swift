@@ -50,14 +50,14 @@ struct SiteCrawler {
         return report
     }
 
-    /// Raw pages and attachments are never documents that can run script: a raw page is Markdown text; an
-    /// attachment has nosniff, and a type a browser could render as a document (HTML, XML, SVG) only as a
+    /// Raw pages and attachments are never documents that can run script: both carry nosniff, a raw page is
+    /// Markdown text, and an attachment has a type a browser could render as a document (HTML, XML, SVG) only as a
     /// sandboxed download.
     static func downloadProblem(_ response: TestClient.Response, path: String) -> String? {
         guard response.status == 200 else { return nil }
         let type = (response.header("Content-Type") ?? "").lowercased()
-        if path.hasPrefix("/raw/") { return type.hasPrefix("text/markdown") ? nil : "a raw page served as \(type)" }
         if response.header("X-Content-Type-Options") != "nosniff" { return "no nosniff on \(type)" }
+        if path.hasPrefix("/raw/") { return type.hasPrefix("text/markdown") ? nil : "a raw page served as \(type)" }
         let active = ["html", "xml", "svg", "javascript", "ecmascript"].contains { type.contains($0) }
         guard active else { return nil }
         let sandboxed = response.header("Content-Security-Policy")?.contains("sandbox") == true
