@@ -15,10 +15,14 @@ extension Wiki {
     /// building it (a daemon calls this once at start-up, off the request path).
     public func prepareSearch() throws {
         let tip = try withRepository { try $0.branchTip() }
+        // The index asks for changes only when it is behind the tip: that is a miss.
+        var missed = false
         try searchIndex.update(to: tip) { indexed in
+            missed = true
             guard let tip else { return [] }
             return try pageChanges(from: indexed, to: tip)
         }
+        if missed { searchCounters.miss() } else { searchCounters.hit() }
     }
 
     /// The page changes from commit `old` (nil: the empty tree) to `new`, as index updates.

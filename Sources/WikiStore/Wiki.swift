@@ -17,6 +17,10 @@ public final class Wiki: Sendable {
     let searchIndex = SearchIndex()
     /// Files read from commits, so popular pages are not read from git on every view.
     let fileCache = FileCache(byteLimit: 32 << 20)
+    /// Commits this `Wiki` put on main, by source (web, push, merge), for `/metrics`.
+    public let commitCounters = CommitCounters()
+    /// Searches that found the index at main's tip (hits) or had to bring it forward (misses).
+    let searchCounters = CacheCounters()
 
     private init(path: String, identity: Person?) {
         self.path = path

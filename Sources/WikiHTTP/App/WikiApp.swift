@@ -12,12 +12,17 @@ public final class WikiApp: Sendable {
     public let settings: SiteSettings
     /// Rendered pages by blob and tree, so a page is parsed once per version.
     let renderCache = RenderCache(capacity: 512)
+    /// Requests, latencies, commits and cache counters, served at `/metrics`.
+    public let metrics: Metrics
 
-    /// Creates the application.
-    public init(wiki: Wiki, theme: Theme, settings: SiteSettings) {
+    /// Creates the application; `metrics` starts watching the wiki's and the render cache's counters.
+    public init(wiki: Wiki, theme: Theme, settings: SiteSettings, metrics: Metrics = Metrics()) {
         self.wiki = wiki
         self.theme = theme
         self.settings = settings
+        self.metrics = metrics
+        metrics.watch(wiki)
+        metrics.watchCache("render", renderCache.counters)
     }
 
     /// Every route of the site, frozen, behind the layer that turns errors into themed pages.
@@ -32,6 +37,7 @@ public final class WikiApp: Sendable {
         registerEditRoutes(into: &router)
         registerAuthRoutes(into: &router)
         registerGitRoutes(into: &router)
-        return AppResponder(app: self, routes: router.freeze())
+        let routes = router.freeze()
+        return MetricsResponder(AppResponder(app: self, routes: routes), routes: routes.patterns, metrics: metrics)
     }
 }
