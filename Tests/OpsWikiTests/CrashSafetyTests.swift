@@ -42,13 +42,13 @@ import Testing
     }
 
     /// Web edits: each creates its own page, so an acknowledged one must be found with exactly its text.
-    private static func editLoop(_ site: Site, acknowledged: Locked<[(page: String, text: String)]>) {
+    private static func editLoop(_ site: Site, writer: Int, acknowledged: Locked<[(page: String, text: String)]>) {
         var number = 0
         while !site.stopping.load(ordering: .relaxed) {
             let port = site.port.load(ordering: .relaxed)
             guard port != 0 else { Thread.sleep(forTimeInterval: 0.01); continue }
             number += 1
-            let page = "crash/edit-\(number)", text = "edit \(number) \(UUID().uuidString)"
+            let page = "crash/edit-\(writer)-\(number)", text = "edit \(writer)-\(number) \(UUID().uuidString)"
             let result = try? Command.run("/usr/bin/curl", [
                 "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "10", "-u", "admin:secret",
                 "--data-urlencode", "content=\(text)", "--data-urlencode", "message=\(page)", "--data-urlencode", "base=",
@@ -89,7 +89,10 @@ import Testing
         let edits = Locked<[(page: String, text: String)]>([])
         let pushes = Locked<[String]>([])
         let writersDone = DispatchGroup()
-        for loop in [{ Self.editLoop(site, acknowledged: edits) }, { Self.pushLoop(site, acknowledged: pushes) }] as [@Sendable () -> Void] {
+        let loops: [@Sendable () -> Void] = [{ Self.editLoop(site, writer: 1, acknowledged: edits) },
+                                             { Self.editLoop(site, writer: 2, acknowledged: edits) },
+                                             { Self.pushLoop(site, acknowledged: pushes) }]
+        for loop in loops {
             writersDone.enter()
             Thread.detachNewThread {
                 loop()
@@ -98,10 +101,10 @@ import Testing
         }
         var generator = SystemRandomNumberGenerator()
         var recoveryLines: [String] = []
-        for _ in 0..<6 {
+        for _ in 0..<8 {
             let server = try ServeProcess(["--repo", site.repo, "--users", site.users, "--quiet"])
             site.port.store(server.port, ordering: .relaxed)
-            Thread.sleep(forTimeInterval: Double.random(in: 0.4...1.6, using: &generator))
+            Thread.sleep(forTimeInterval: Double.random(in: 0.5...2.5, using: &generator))
             site.port.store(0, ordering: .relaxed)
             server.kill()
             recoveryLines += server.stderrLines.filter { $0.contains("stale lock") }

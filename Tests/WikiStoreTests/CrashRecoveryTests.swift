@@ -38,7 +38,7 @@ import Testing
         #expect(recovery.removedLocks == ["HEAD.lock", "config.lock", "index.lock", "logs/refs/heads/main.lock",
                                           "packed-refs.lock", "refs/proposals/3/head.lock"])
         #expect(!FileManager.default.fileExists(atPath: wiki.path + "/packed-refs.lock"))
-        #expect(try wiki.git("fsck", "--full").isEmpty)
+        try wiki.expectConsistent()
     }
 
     @Test("A lock file newer than the start belongs to a live writer and is kept")
@@ -72,6 +72,6 @@ import Testing
         #expect(recovery.removedLeftovers == ["objects/ab/tmp_object_git2_Xy12Ab", "opswiki/incoming/5B0E2C1A-DEAD"])
         #expect(recovery.removedLocks.isEmpty)
         #expect(try wiki.text("Home") == "one\n")
-        #expect(try wiki.git("fsck", "--full").isEmpty)
+        try wiki.expectConsistent()
     }
 }

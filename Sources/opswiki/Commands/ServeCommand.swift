@@ -26,6 +26,7 @@ enum ServeCommand {
     /// Runs the command; returns after a signal has drained the server.
     static func run(_ arguments: Arguments) throws -> Int32 {
         let start = Date()
+        unblockShutdownSignals()
         var arguments = arguments
         if arguments.flag("help", short: "h") { print(usage); return 0 }
         var configuration = Configuration()
@@ -80,6 +81,16 @@ enum ServeCommand {
         httpServer.run()
         announce("opswiki stopped", logger)
         return 0
+    }
+
+    /// A parent may start us with SIGINT/SIGTERM blocked (the mask is inherited across exec; seen with a
+    /// test runner's worker thread): the shutdown handler would then never run, so unblock them first.
+    static func unblockShutdownSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// One line per lock file or leftover a crash left and start-up removed (issue 9: never ignored silently).

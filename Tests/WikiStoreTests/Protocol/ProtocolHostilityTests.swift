@@ -97,7 +97,7 @@ struct ProtocolHostilityTests {
     @Test("Ref names that are invalid or outside refs/heads/main and refs/for/* are refused, nothing written", arguments: [
         "refs/heads/main/../main", "refs/heads/../heads/main", "refs/for/main/../../heads/main", "HEAD", "refs/heads/main.lock",
         "refs/proposals/1/head", "refs/tags/v9", "refs/heads/Main", "refs/heads/main\u{7f}", "refs/heads/ma in", "main",
-        "refs/for/other", "refs/heads/main\u{0}x", "/refs/heads/main", "refs//heads/main", "refs/for/main%topic=../../x",
+        "refs/for/other", "refs/heads/main\u{1}", "/refs/heads/main", "refs//heads/main", "refs/for/main%topic=../../x",
     ])
     func hostileRefNames(_ ref: String) throws {
         let (wiki, old, new, pack) = try Self.prepare()
