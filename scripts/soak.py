@@ -135,7 +135,7 @@ def editor(port, stats, stop, number):
             stats.count("edits acknowledged")
         elif status == 409:
             stats.count("edits conflicted")
-        time.sleep(random.uniform(0.05, 0.3))
+        time.sleep(random.uniform(0.1, 0.5))
 
 
 def git(*arguments, cwd=None, check=False):
@@ -165,14 +165,20 @@ def pusher(url, work, stats, stop):
         git("add", ".", cwd=clone, check=True)
         git("commit", "-q", "-m", f"soak push {sequence}", cwd=clone, check=True)
         head = git("rev-parse", "HEAD", cwd=clone, check=True).stdout.strip()
-        result = git("push", "-q", "origin", "HEAD:main", cwd=clone)
-        if result.returncode == 0:
-            with stats.lock:
-                stats.acknowledged_pushes.append(head)
-            stats.count("pushes acknowledged")
-        else:
-            # A web edit moved main between our fetch and the push: refused with "fetch first", not lost.
-            stats.count("pushes refused (main moved)")
+        # A web edit that moves main between our fetch and the push gets the push refused ("fetch first"):
+        # fetch, rebase and try again, as a person would, a few times.
+        for attempt in range(6):
+            if git("push", "-q", "origin", "HEAD:main", cwd=clone).returncode == 0:
+                with stats.lock:
+                    stats.acknowledged_pushes.append(head)
+                stats.count("pushes acknowledged")
+                break
+            stats.count("pushes refused (main moved), retried")
+            if git("fetch", "-q", "origin", "main", cwd=clone).returncode != 0 or \
+                    git("rebase", "-q", "FETCH_HEAD", cwd=clone).returncode != 0:
+                git("rebase", "--abort", cwd=clone)
+                break
+            head = git("rev-parse", "HEAD", cwd=clone, check=True).stdout.strip()
         time.sleep(random.uniform(0.5, 1.5))
 
 
@@ -266,9 +272,11 @@ def main():
     time.sleep(warmup)
     rss_baseline = resident_bytes(server.pid)
     rss_peak = rss_baseline
+    samples = [(time.monotonic() - started, rss_baseline)]
     while time.monotonic() - started < duration:
         time.sleep(min(5, max(0.1, duration - (time.monotonic() - started))))
-        rss_peak = max(rss_peak, resident_bytes(server.pid))
+        samples.append((time.monotonic() - started, resident_bytes(server.pid)))
+        rss_peak = max(rss_peak, samples[-1][1])
     rss_final = resident_bytes(server.pid)
     stop.set()
     for worker in workers:
@@ -306,6 +314,8 @@ def main():
     print(f"git fsck --full: {'clean' if fsck_clean else 'FAILED: ' + fsck.stderr.strip()[:500]}")
     print(f"RSS: {rss_baseline / 2**20:.1f} MiB after warm-up, {rss_final / 2**20:.1f} MiB at the end "
           f"(peak {rss_peak / 2**20:.1f} MiB): growth {growth * 100:+.1f}%")
+    step = max(1, len(samples) // 12)
+    print("RSS over time: " + ", ".join(f"{t:.0f}s {rss / 2**20:.0f}M" for t, rss in samples[::step] + samples[-1:]))
     errors = [line for line in server_lines if " error" in line.lower() or "level=error" in line]
     if errors:
         print(f"server error lines: {len(errors)}")

@@ -101,7 +101,11 @@ import Testing
         }
         var generator = SystemRandomNumberGenerator()
         var recoveryLines: [String] = []
-        for _ in 0..<8 {
+        // At least 8 kills, and more (30 at most) until some pushes and edits were acknowledged: on a loaded
+        // machine a push (fetch, commit, push) can take longer than one round.
+        var rounds = 0
+        while rounds < 8 || (rounds < 30 && (pushes.get().count < 2 || edits.get().count < 5)) {
+            rounds += 1
             let server = try ServeProcess(["--repo", site.repo, "--users", site.users, "--quiet"])
             site.port.store(server.port, ordering: .relaxed)
             Thread.sleep(forTimeInterval: Double.random(in: 0.5...2.5, using: &generator))
@@ -138,7 +142,7 @@ import Testing
         let locks = try site.git(["--git-dir=\(site.repo)", "for-each-ref"])
         #expect(locks.status == 0)
         #expect(!FileManager.default.fileExists(atPath: site.repo + "/refs/heads/main.lock"))
-        print("crash test: \(acknowledgedEdits.count) edits and \(acknowledgedPushes.count) pushes acknowledged; "
+        print("crash test: \(rounds) kills; \(acknowledgedEdits.count) edits and \(acknowledgedPushes.count) pushes acknowledged; "
               + "\(recoveryLines.count) stale-lock recoveries logged")
     }
 }
