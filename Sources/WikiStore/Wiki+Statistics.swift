@@ -4,4 +4,10 @@ extension Wiki {
     public var cacheCounters: [(name: String, counters: CacheCounters)] {
         [("file", fileCache.counters), ("search", searchCounters)]
     }
+
+    /// Bytes held by this wiki's file cache (content of files read from commits; bounded at 32 MiB).
+    public var fileCacheBytes: Int { fileCache.byteCount }
+
+    /// Bytes of parsed git objects libgit2 caches in this process (bounded at 32 MiB).
+    public static var objectCacheBytes: Int { GitRepository.objectCacheBytes }
 }

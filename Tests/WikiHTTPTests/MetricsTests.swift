@@ -54,6 +54,9 @@ import WikiStore
         #expect(samples.contains { $0.hasPrefix(#"opswiki_cache_hits_total{cache="file"} "#) })
         #expect(samples.contains { $0.hasPrefix(#"opswiki_cache_misses_total{cache="search"} "#) })
         #expect(samples.contains(#"opswiki_build_info{version="9.9.9-test"} 1"#))
+        let fileBytes = samples.first { $0.hasPrefix(#"opswiki_cache_bytes{cache="file"} "#) }
+        #expect((fileBytes?.split(separator: " ").last).flatMap { Int($0) }.map { $0 > 0 } == true)
+        #expect(samples.contains { $0.hasPrefix(#"opswiki_cache_bytes{cache="git"} "#) })
         // The scrape's own connection is the only one open.
         #expect(samples.contains("opswiki_open_connections 1"))
         #expect(samples.contains { $0.hasPrefix("process_resident_memory_bytes ") })

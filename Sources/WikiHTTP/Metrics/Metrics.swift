@@ -22,6 +22,7 @@ public final class Metrics: Sendable {
         var routes: [String: RouteSeries] = [:]
         var caches: [(name: String, counters: CacheCounters)] = []
         var commits: [CommitCounters] = []
+        var fileCacheBytes: [@Sendable () -> Int] = []
         var openConnections: (@Sendable () -> Int)?
     }
 
@@ -52,7 +53,10 @@ public final class Metrics: Sendable {
 
     /// Reports the wiki's commits by source and its file and search caches.
     public func watch(_ wiki: Wiki) {
-        sources.withLock { $0.commits.append(wiki.commitCounters) }
+        sources.withLock {
+            $0.commits.append(wiki.commitCounters)
+            $0.fileCacheBytes.append { wiki.fileCacheBytes }
+        }
         for (name, counters) in wiki.cacheCounters { watchCache(name, counters) }
     }
 
@@ -63,9 +67,10 @@ public final class Metrics: Sendable {
 
     /// What the scrape reads from the registered sources, copied under the lock.
     func registered() -> (routes: [RouteSeries], caches: [(name: String, counters: CacheCounters)],
-                          commits: [CommitCounters], openConnections: (@Sendable () -> Int)?) {
+                          commits: [CommitCounters], fileCacheBytes: [@Sendable () -> Int], openConnections: (@Sendable () -> Int)?) {
         sources.withLock { sources in
-            (sources.routes.values.sorted { $0.route < $1.route }, sources.caches, sources.commits, sources.openConnections)
+            (sources.routes.values.sorted { $0.route < $1.route }, sources.caches, sources.commits, sources.fileCacheBytes,
+             sources.openConnections)
         }
     }
 }

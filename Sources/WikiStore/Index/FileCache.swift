@@ -22,6 +22,9 @@ final class FileCache: Sendable {
     /// Lookups answered from the cache or read from git, for `/metrics`.
     let counters = CacheCounters()
 
+    /// The bytes of file content held now.
+    var byteCount: Int { state.withLock { $0.bytes } }
+
     /// A cache holding at most `byteLimit` bytes of file content (files larger than a tenth of it are not kept).
     init(byteLimit: Int) { self.byteLimit = byteLimit }
 
