@@ -55,11 +55,14 @@ import Testing
                 "http://127.0.0.1:\(port)/edit/\(page)",
             ])
             if result?.output == "303" { acknowledged.update { $0.append((page, text)) } }
+            // A pause between edits leaves pushes a chance to find main unmoved between fetch and push.
+            Thread.sleep(forTimeInterval: 0.1)
         }
     }
 
-    /// Pushes: fetch main, commit one new file, push it; exit 0 means git read `ok refs/heads/main`.
-    private static func pushLoop(_ site: Site, acknowledged: Locked<[String]>) {
+    /// Pushes: fetch main, commit one new file, push it, alternately to main and to `refs/for/main` (a
+    /// proposal, which web edits cannot race); exit 0 means git read `ok`. Acknowledged as (commit, ref).
+    private static func pushLoop(_ site: Site, acknowledged: Locked<[(commit: String, toMain: Bool)]>) {
         let clone = site.root + "/clone"
         var number = 0
         while !site.stopping.load(ordering: .relaxed) {
@@ -76,9 +79,22 @@ import Testing
             guard FileManager.default.createFile(atPath: clone + "/" + file, contents: Data("push \(number)\n".utf8)),
                   (try? site.git(["-C", clone, "add", file]))?.status == 0,
                   (try? site.git(["-C", clone, "commit", "-q", "-m", "push \(number)"]))?.status == 0,
-                  let head = try? Site.check(site.git(["-C", clone, "rev-parse", "HEAD"])) else { continue }
-            if (try? site.git(["-C", clone, "push", "-q", url, "HEAD:refs/heads/main"]))?.status == 0 {
-                acknowledged.update { $0.append(head.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                  var head = try? Site.check(site.git(["-C", clone, "rev-parse", "HEAD"])) else { continue }
+            let toMain = number.isMultiple(of: 2)
+            // A web edit landing between the fetch and the push to main gets it refused ("fetch first"): rebase, retry.
+            for _ in 0..<5 {
+                let target = toMain ? "HEAD:refs/heads/main" : "HEAD:refs/for/main"
+                if (try? site.git(["-C", clone, "push", "-q", url, target]))?.status == 0 {
+                    acknowledged.update { $0.append((head.trimmingCharacters(in: .whitespacesAndNewlines), toMain)) }
+                    break
+                }
+                guard (try? site.git(["-C", clone, "fetch", "-q", url, "main"]))?.status == 0,
+                      (try? site.git(["-C", clone, "rebase", "-q", "FETCH_HEAD"]))?.status == 0,
+                      let rebased = try? Site.check(site.git(["-C", clone, "rev-parse", "HEAD"])) else {
+                    _ = try? site.git(["-C", clone, "rebase", "--abort"])
+                    break
+                }
+                head = rebased
             }
         }
     }
@@ -87,7 +103,7 @@ import Testing
     func killNineWhileWriting() throws {
         let site = try Site()
         let edits = Locked<[(page: String, text: String)]>([])
-        let pushes = Locked<[String]>([])
+        let pushes = Locked<[(commit: String, toMain: Bool)]>([])
         let writersDone = DispatchGroup()
         let loops: [@Sendable () -> Void] = [{ Self.editLoop(site, writer: 1, acknowledged: edits) },
                                              { Self.editLoop(site, writer: 2, acknowledged: edits) },
@@ -130,13 +146,17 @@ import Testing
         let acknowledgedEdits = edits.get(), acknowledgedPushes = pushes.get()
         #expect(acknowledgedEdits.count >= 5, "too few edits were acknowledged to test anything")
         #expect(acknowledgedPushes.count >= 1, "no push was acknowledged")
+        print("crash test: pushes acknowledged to main \(acknowledgedPushes.filter { $0.toMain }.count), "
+              + "to refs/for/main \(acknowledgedPushes.filter { !$0.toMain }.count)")
         for (page, text) in acknowledgedEdits {
             let shown = try site.git(["--git-dir=\(site.repo)", "show", "main:\(page).md"])
             #expect(shown.status == 0 && shown.output == text, "acknowledged edit \(page) lost: \(shown.error)")
         }
-        for commit in acknowledgedPushes {
-            let reachable = try site.git(["--git-dir=\(site.repo)", "merge-base", "--is-ancestor", commit, "main"])
-            #expect(reachable.status == 0, "acknowledged push \(commit) is not on main")
+        for (commit, toMain) in acknowledgedPushes {
+            // A push to main must be in main's history; a proposal push in some proposal's.
+            let holders = try site.git(["--git-dir=\(site.repo)", "for-each-ref", "--contains", commit, "--format=%(refname)",
+                                        toMain ? "refs/heads/main" : "refs/proposals/"])
+            #expect(holders.status == 0 && !holders.output.isEmpty, "acknowledged push \(commit) (to main: \(toMain)) is lost")
         }
         // No lock file survives the last start's recovery.
         let locks = try site.git(["--git-dir=\(site.repo)", "for-each-ref"])
