@@ -34,3 +34,19 @@ struct MetricsResponder: Responder {
         return response
     }
 }
+
+/// The wrapped responder's caching rules, so that wrapping it for metrics keeps the response cache on.
+/// (Answers from the cache never reach a responder: they count as `opswiki_cache_hits_total{cache="response"}`.)
+extension MetricsResponder: ResponseCachePolicy {
+    private var policy: (any ResponseCachePolicy)? { inner as? any ResponseCachePolicy }
+
+    func cacheKey(method: Method, target: String, headers: Headers) -> String? {
+        policy?.cacheKey(method: method, target: target, headers: headers)
+    }
+
+    func contentVersion() -> String? { policy?.contentVersion() }
+
+    func mayShare(_ response: Response, request: Request, context: RequestContext) -> Bool {
+        policy?.mayShare(response, request: request, context: context) ?? false
+    }
+}
