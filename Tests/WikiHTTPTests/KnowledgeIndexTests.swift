@@ -101,6 +101,20 @@ import WikiStore
         #expect(broken.contains("<td class=\"mono\">../Home</td><td><a class=\"broken-target\" href=\"/edit/Home\""))
     }
 
+    @Test("While the first link index builds in the background, pages show backlinks as pending, uncached; then in full")
+    func backlinksPendingAtStart() throws {
+        let site = try KnowledgeSite(pages: ["runbooks/db": "# DB\n", "Home": "See [[runbooks/db]].\n"], now: Self.now)
+        site.app.knowledgeWillBuildInBackground()
+        let pending = try site.get("/wiki/runbooks/db")
+        #expect(pending.status == 200 && pending.text.contains("The link index is still being built"))
+        #expect(!pending.text.contains("No page links here."))
+        #expect(pending.header("Cache-Control") == "no-store" && pending.header("ETag") == nil)
+        try site.app.prepareKnowledge()
+        let built = try site.get("/wiki/runbooks/db")
+        #expect(built.text.contains("<li><a href=\"/wiki/Home\">Home</a>") && !built.text.contains("still being built"))
+        #expect(built.header("ETag") != nil)
+    }
+
     @Test("Backlinks follow a git push made with the real git CLI over HTTP")
     func backlinksAfterPush() throws {
         let site = try KnowledgeSite(pages: ["Target": "# Target\n", "Home": "hi\n"], now: Self.now)

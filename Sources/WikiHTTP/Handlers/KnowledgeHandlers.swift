@@ -140,7 +140,11 @@ extension WikiApp {
             values["markReviewed"] = .dictionary(["href": .string(PagePresenter.href(name, route: "reviewed")),
                                                   "base": .string(page.revision.id.description)])
         }
-        let snapshot = try knowledge.snapshot(of: wiki)
+        guard let snapshot = try knowledge.snapshotIfBuilt(of: wiki) else {
+            values["showBacklinks"] = .bool(true)
+            values["backlinksPending"] = .bool(true)
+            return values
+        }
         let sources = snapshot.backlinks(to: name)
         values["hasBacklinks"] = .bool(!sources.isEmpty)
         values["backlinks"] = .list(sources.map { source in
@@ -163,5 +167,11 @@ extension WikiApp {
     /// start does not pay for reading every page; a daemon calls it once in the background, like `prepareSearch`.
     public func prepareKnowledge() throws {
         _ = try knowledge.snapshot(of: wiki)
+    }
+
+    /// Call before `prepareKnowledge` runs on a background thread: until it finishes, page views show
+    /// "What links here" as pending (uncached) instead of waiting for the first full build.
+    public func knowledgeWillBuildInBackground() {
+        knowledge.willBuildInBackground()
     }
 }

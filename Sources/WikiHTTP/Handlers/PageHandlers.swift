@@ -70,6 +70,12 @@ extension WikiApp {
                                          current: revision == nil, context: context)) { $1 }
         let html = try self.page("page", .dictionary(values), request: request, context: context)
         var response = Response.html(html.bytes)
+        // Without its backlinks (the link index is still being built at start) the page is sent as it is
+        // but neither kept by the response cache nor revalidated later against a complete page's ETag.
+        if values["backlinksPending"] != nil {
+            response.headers.set("Cache-Control", "no-store")
+            return response
+        }
         // The review line counts days from today (UTC) and backlinks follow main's tip (the revision read).
         response.headers.set("ETag", etag(["page", page.blobID.description, page.revision.id.description,
                                            CalendarDay(utc: now()).description], context: context))

@@ -77,10 +77,12 @@ enum ServeCommand {
         announce("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/", logger)
         // Load or extend the derived indexes (history, search, page facts) off the request path, at a lower
         // CPU priority than the threads answering requests, so the first visitors do not wait behind them.
+        // Page views show "What links here" as pending until the page facts are built, rather than wait.
+        app.knowledgeWillBuildInBackground()
         Thread.detachNewThread {
             ThreadPriority.lowerCurrentThread()
-            do { try wiki.warmIndexes() } catch { logger.error("indexes: \(OpsWiki.describe(error))") }
             do { try app.prepareKnowledge() } catch { logger.error("knowledge index: \(OpsWiki.describe(error))") }
+            do { try wiki.warmIndexes() } catch { logger.error("indexes: \(OpsWiki.describe(error))") }
         }
         httpServer.run()
         announce("opswiki stopped", logger)

@@ -18,6 +18,7 @@ final class KnowledgeSite {
     let root: URL
     let wiki: Wiki
     let server: HTTPServer
+    let app: WikiApp
     var port: Int { server.port }
 
     /// Creates the wiki with `pages` (one commit each, by name) served as of `now`.
@@ -28,7 +29,7 @@ final class KnowledgeSite {
         for (name, text) in pages.sorted(by: { $0.key < $1.key }) { try Self.save(name, text, in: wiki) }
         let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes/default").path
-        let app = WikiApp(wiki: wiki, theme: try Theme(directory: theme), settings: SiteSettings(title: "Ops"), now: { now })
+        app = WikiApp(wiki: wiki, theme: try Theme(directory: theme), settings: SiteSettings(title: "Ops"), now: { now })
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.workerThreads = 2
