@@ -14,8 +14,8 @@ import Synchronization
 ///    reach — loose objects, a pushed pack and its `.idx` moved out of quarantine, commits made earlier by
 ///    `applyPatches` — and the folders naming them are on disk;
 /// 2. after the ref moved: `fsync` of the loose ref file (or `packed-refs` when the ref lives only there)
-///    and of every folder from the ref's folder up to the repository, so the rename that published it is
-///    on disk too.
+///    and of its folder, so the rename that published it is on disk too; for a ref that had no loose file
+///    before, also every folder up to the repository (the move may have created them).
 /// The move returns, and so a write is acknowledged, only after both. A kill -9 or power loss at any
 /// moment therefore leaves each ref either at its old value or at a new value whose objects are all
 /// present: `git fsck --full` accepts the repository and every acknowledged write is in it.
@@ -67,19 +67,28 @@ enum Durability {
         note(.objectsSynced, in: directory)
     }
 
-    /// Fsyncs the files holding `names` in the repository at `directory` and the folders up to it. (fsync)
-    static func syncReferences(_ names: [String], in directory: String) throws(GitError) {
-        var folders: Set<String> = [directory]
+    /// The names among `names` that have no loose ref file yet: writing them may create folders.
+    static func newLooseReferences(_ names: [String], in directory: String) -> Set<String> {
+        Set(names.filter { !FileManager.default.fileExists(atPath: directory + "/" + $0) })
+    }
+
+    /// Fsyncs the files holding `names` in the repository at `directory` and the folder of each; for the refs in
+    /// `created` (no loose file before the move) every folder up to the repository too. (fsync)
+    static func syncReferences(_ names: [String], created: Set<String>, in directory: String) throws(GitError) {
+        var folders: Set<String> = []
         for name in names {
             // libgit2 writes a moved ref as a loose file; a ref it could only find packed lives in packed-refs.
             let loose = directory + "/" + name
             let file = FileManager.default.fileExists(atPath: loose) ? loose : directory + "/packed-refs"
             try fsyncPath(file)
-            // A new ref may have created folders (refs/proposals/<id>/): each must record its child's name.
+            // The rename that published the file is recorded in its folder. A new loose ref may also have created
+            // folders (refs/proposals/<id>/), each recorded in its parent; folders that existed before the move
+            // were made durable by the objects barrier.
             var folder = (file as NSString).deletingLastPathComponent
-            while folder.count > directory.count, folder.hasPrefix(directory) {
-                folders.insert(folder)
+            folders.insert(folder)
+            while created.contains(name), folder.count > directory.count, folder.hasPrefix(directory) {
                 folder = (folder as NSString).deletingLastPathComponent
+                folders.insert(folder)
             }
         }
         for folder in folders.sorted(by: >) { try fsyncPath(folder) }

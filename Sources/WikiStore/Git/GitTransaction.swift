@@ -41,11 +41,12 @@ extension GitRepository {
             var target = update.new.raw
             try check(git_transaction_set_target(transaction, update.name, &target, nil, logMessage), "git_transaction_set_target")
         }
-        let directory = self.directory
+        let directory = self.directory, names = updates.map(\.name)
+        let created = Durability.newLooseReferences(names, in: directory)
         // Barrier 1: everything the new values reach is on disk before any ref file is renamed into place.
         try Durability.syncObjects(in: directory)
         try check(git_transaction_commit(transaction), "git_transaction_commit")
         // Barrier 2: the moved refs are on disk before the caller acknowledges the write.
-        try Durability.syncReferences(updates.map(\.name), in: directory)
+        try Durability.syncReferences(names, created: created, in: directory)
     }
 }
