@@ -22,7 +22,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: serve build test conformance bench fuzz deps test-deps bench-deps clean check-swift
+.PHONY: serve build test conformance bench soak fuzz deps test-deps bench-deps clean check-swift
 
 FUZZ_SECONDS ?= 60
 # libFuzzer builds go to their own scratch path; gold cannot link them, lld (shipped with Swift) can.
@@ -80,6 +80,12 @@ bench: bench-deps
 	$(SWIFT) build -c release --product Benchmarks
 	.build/release/Benchmarks $(RELEASE_BIN)
 	scripts/bench-http.sh $(RELEASE_BIN)
+
+SOAK_SECONDS ?= 600
+## soak: SOAK_SECONDS (default 600) of readers, editors on the same pages, pushes, clones and searches against a
+## release build on loopback; then zero 5xx, no lost acknowledged write, git fsck clean, RSS growth < 10%
+soak: build test-deps
+	SOAK_SECONDS=$(SOAK_SECONDS) python3 scripts/soak.py --binary $(RELEASE_BIN)
 
 ## fuzz: the Markdown renderer and the HTTP request parser under libFuzzer, FUZZ_SECONDS each
 fuzz: deps

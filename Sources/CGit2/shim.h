@@ -11,6 +11,8 @@
 static inline int cgit2_set_owner_validation(int enabled) { return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled); }
 /// git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes)
 static inline int cgit2_set_cache_max_size(ssize_t bytes) { return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes); }
+/// git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, &current, &allowed): bytes in libgit2's object caches now.
+static inline ssize_t cgit2_cached_memory(void) { ssize_t current = 0, allowed = 0; git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, &current, &allowed); return current; }
 /// git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes)
 static inline int cgit2_set_cache_object_limit(git_object_t type, size_t bytes) { return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes); }
 /// git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled): fsync objects and refs before a write returns.

@@ -30,6 +30,8 @@ extension Wiki {
                 $0.timeline.append(.init(kind: .merged, actor: maintainer, date: now, commit: commit, method: method))
                 $0.decision = .init(state: .merged, by: maintainer, date: now, commit: commit, method: method)
             }
+            // Everything that reached main: the proposed commits (or the squash) and any merge commit.
+            commitCounters.add(try repo.commitCount(from: tip, to: commit), source: .merge)
             return .merged(Revision(commit), method)
         }
     }

@@ -75,8 +75,12 @@ extension Wiki {
                             write: ([UInt8]) throws -> Void) throws -> PushResult {
         defer { noteRefsMayHaveMoved() }
         return try withRepository { repo in
-            try ReceivePack(repository: repo, repositoryPath: path, writer: writer, permissions: permissions,
-                            identity: identity, linkPrefix: linkPrefix).respond(to: body, write: write)
+            let result = try ReceivePack(repository: repo, repositoryPath: path, writer: writer, permissions: permissions,
+                                         identity: identity, linkPrefix: linkPrefix).respond(to: body, write: write)
+            for update in result.updates where update.ref == GitRepository.mainBranch {
+                commitCounters.add(try repo.commitCount(from: update.old, to: update.new), source: .push)
+            }
+            return result
         }
     }
 }

@@ -22,10 +22,14 @@ extension Wiki {
     public func prepareSearch() throws {
         if !searchIndex.isBuilt { try restoreSearchIndex() }
         let tip = try withRepository { try $0.branchTip() }
+        // The index asks for changes only when it is behind the tip: that is a miss.
+        var missed = false
         try searchIndex.update(to: tip) { indexed in
+            missed = true
             guard let tip else { return [] }
             return try pageChanges(from: indexed, to: tip)
         }
+        if missed { searchCounters.miss() } else { searchCounters.hit() }
     }
 
     /// The stored search index file.

@@ -84,7 +84,7 @@ extension Wiki {
 
     /// Runs a write under the writer lock: plan against the tip, commit, move main by CAS; when another
     /// writer (a `git push`, another process) moved main meanwhile, plan again on the new tip, 3 times at most.
-    func write(_ plan: (GitRepository, ObjectID?) throws -> WritePlan) throws -> WriteOutcome {
+    func write(source: CommitSource = .web, _ plan: (GitRepository, ObjectID?) throws -> WritePlan) throws -> WriteOutcome {
         defer { noteRefsMayHaveMoved() }
         return try writer.withLock {
             try withRepository { repo in
@@ -105,6 +105,7 @@ extension Wiki {
                     } catch let error as GitError where error.isLostRace {
                         continue
                     }
+                    commitCounters.add(1, source: source)
                     return merged ? .merged(Revision(commit)) : .committed(Revision(commit))
                 }
                 throw StoreError.busy

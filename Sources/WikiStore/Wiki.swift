@@ -23,6 +23,10 @@ public final class Wiki: Sendable {
     let historyIndex: HistoryIndex
     /// Line hashes of page versions by blob id, for blame (`Wiki+Blame.swift`); 1M lines, 8 MB at most.
     let lineHashes = LineHashCache(lineLimit: 1 << 20)
+    /// Commits this `Wiki` put on main, by source (web, push, merge), for `/metrics`.
+    public let commitCounters = CommitCounters()
+    /// Searches that found the index at main's tip (hits) or had to bring it forward (misses).
+    let searchCounters = CacheCounters()
 
     private init(path: String, identity: Person?) {
         self.path = path

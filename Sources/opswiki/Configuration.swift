@@ -24,6 +24,12 @@ struct Configuration: Equatable {
     var secureCookies = false
     var sessionHours = 12
     var accessLog = true
+    /// How log lines are written: text, logfmt or json.
+    var logFormat = "text"
+    /// Who may read `/metrics`: local, open or off.
+    var metrics = "local"
+    /// Open connections beyond which new clients get 503; nil keeps the server's default.
+    var maxConnections: Int?
     /// Handler threads for everything but git streams; nil keeps the server's default (one per core).
     var workers: Int?
     /// Roles set in the file (`role.NAME = maintainer`), overriding the users file.
@@ -45,6 +51,9 @@ struct Configuration: Equatable {
         ("secure-cookies", "true when served over HTTPS (session cookie gets Secure)"),
         ("session-hours", "hours a browser session lasts (default 12)"),
         ("access-log", "true (default) or false: one line per request on stderr"),
+        ("log-format", "text (default), logfmt or json: how log lines on stderr are written"),
+        ("metrics", "who may read /metrics: local (default: loopback, not via a proxy), open, or off"),
+        ("max-connections", "open connections beyond which new clients get 503 (default 4096; keep it under the fd limit)"),
         ("workers", "handler threads for pages (default: one per core; clones and pushes have 8 of their own)"),
         ("role.NAME", "reader, contributor, editor or maintainer for user NAME"),
     ]
@@ -95,6 +104,13 @@ struct Configuration: Equatable {
         case "secure-cookies": secureCookies = try Configuration.boolean(value, key: key)
         case "session-hours": sessionHours = try Configuration.integer(value, key: key, in: 1...(24 * 365))
         case "access-log": accessLog = try Configuration.boolean(value, key: key)
+        case "log-format":
+            guard ["text", "logfmt", "json"].contains(value) else { throw UsageError("log-format must be text, logfmt or json") }
+            logFormat = value
+        case "max-connections": maxConnections = try Configuration.integer(value, key: key, in: 1...1_000_000)
+        case "metrics":
+            guard ["local", "open", "off"].contains(value) else { throw UsageError("metrics must be local, open or off") }
+            metrics = value
         case "workers": workers = try Configuration.integer(value, key: key, in: 1...256)
         case _ where key.hasPrefix("role."):
             let name = String(key.dropFirst(5))

@@ -64,7 +64,7 @@ extension WikiApp {
     /// for any route but sign-in, health and static files; nil when the request may go on.
     func signInGate(_ request: Request, _ context: RequestContext) throws -> Response? {
         guard !settings.anonymousRead, context.user == nil else { return nil }
-        if ["/login", "/logout", "/healthz"].contains(request.path) || request.path.hasPrefix("/static/") { return nil }
+        if ["/login", "/logout", "/healthz", "/metrics"].contains(request.path) || request.path.hasPrefix("/static/") { return nil }
         if request.isBrowser && (request.method == .get || request.method == .head) { return signInRedirect(request) }
         throw HTTPError(.unauthorized, "Sign in to read this wiki.", headers: [Authenticator.basicChallenge])
     }

@@ -24,12 +24,18 @@ final class RenderCache: Sendable {
 
     private let capacity: Int
     private let state = Mutex(State())
+    /// Lookups answered from the cache or rendered, for `/metrics`.
+    let counters = CacheCounters()
 
     init(capacity: Int) { self.capacity = capacity }
 
     /// The cached document for `key`, or the one `render` makes (then cached, oldest evicted).
     func document(for key: Key, render: () throws -> RenderedPage) rethrows -> RenderedPage {
-        if let hit = state.withLock({ $0.entries[key] }) { return hit }
+        if let hit = state.withLock({ $0.entries[key] }) {
+            counters.hit()
+            return hit
+        }
+        counters.miss()
         let document = try render()
         state.withLock { state in
             guard state.entries.updateValue(document, forKey: key) == nil else { return }

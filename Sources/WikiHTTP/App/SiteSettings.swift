@@ -8,6 +8,8 @@ public struct SiteSettings: Sendable {
     /// Who can sign in and how; holds the live sessions. The default has no users: anyone may read
     /// (when `anonymousRead`), nobody may write.
     public var authenticator: Authenticator
+    /// Who may read `/metrics` (default: loopback clients not behind a proxy).
+    public var metricsAccess: MetricsAccess = .local
 
     /// Creates settings.
     public init(title: String = "opswiki", anonymousRead: Bool = true, authenticator: Authenticator = Authenticator()) {

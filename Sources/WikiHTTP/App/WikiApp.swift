@@ -17,13 +17,20 @@ public final class WikiApp: Sendable {
     let knowledge = KnowledgeIndex()
     /// The clock for review dates; tests pass a fixed instant.
     let now: @Sendable () -> Date
+    /// Requests, latencies, commits and cache counters, served at `/metrics`.
+    public let metrics: Metrics
 
-    /// Creates the application; `now` is the clock review dates are measured against.
-    public init(wiki: Wiki, theme: Theme, settings: SiteSettings, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// Creates the application; `now` is the clock review dates are measured against; `metrics` starts
+    /// watching the wiki's and the render cache's counters.
+    public init(wiki: Wiki, theme: Theme, settings: SiteSettings, metrics: Metrics = Metrics(),
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.wiki = wiki
         self.theme = theme
         self.settings = settings
         self.now = now
+        self.metrics = metrics
+        metrics.watch(wiki)
+        metrics.watchCache("render", renderCache.counters)
     }
 
     /// Every route of the site, frozen, behind the layer that turns errors into themed pages.
@@ -41,6 +48,7 @@ public final class WikiApp: Sendable {
         registerPatchRoutes(into: &router)
         registerProposalRoutes(into: &router)
         registerKnowledgeRoutes(into: &router)
-        return AppResponder(app: self, routes: router.freeze())
+        let routes = router.freeze()
+        return MetricsResponder(AppResponder(app: self, routes: routes), routes: routes.patterns, metrics: metrics)
     }
 }

@@ -1,12 +1,19 @@
 import WikiStore
 
-/// `/`, `/healthz` and the theme's static files.
+/// `/`, `/healthz`, `/metrics` and the theme's static files.
 extension WikiApp {
     func registerOpsRoutes(into router: inout Router) {
         router.get("/") { _, _ in .redirect(to: "/wiki/Home", status: .found) }
         router.get("/healthz") { [wiki] _, _ in
             _ = try wiki.head()
             return .text("ok")
+        }
+        // Not behind the sign-in gate (a scraper has no session): `settings.metricsAccess` decides.
+        router.get("/metrics") { [metrics, settings] request, _ in
+            guard settings.metricsAccess.allows(request) else { throw HTTPError.notFound }
+            var response = Response.bytes(Array(metrics.exposition().utf8), contentType: PrometheusText.contentType)
+            response.headers.set("Cache-Control", "no-store")
+            return response
         }
         let stylesheet = theme.stylesheet
         let stylesheetTag = "\"css-\(stylesheet.count)-\(Self.fingerprint(stylesheet))\""

@@ -10,6 +10,8 @@ public struct RequestContext: Sendable {
     public let logger: Logger
     /// The route parameters, e.g. `page` for `/wiki/{page...}`.
     public internal(set) var parameters: [String: String] = [:]
+    /// The pattern of the route that answered (e.g. `/wiki/{page...}`), nil before routing or when none matched.
+    public internal(set) var route: String?
     /// Free-form values set by earlier layers for later ones.
     public var values: [String: String] = [:]
     /// The signed-in user, set by the authentication layer before routing; nil for an anonymous visitor.

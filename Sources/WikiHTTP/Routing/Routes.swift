@@ -8,6 +8,12 @@ public struct Routes: Responder {
 
     let routes: [Route]
 
+    /// Every route pattern, once each (for the metrics table).
+    var patterns: [String] {
+        var seen = Set<String>()
+        return routes.map(\.pattern.description).filter { seen.insert($0).inserted }
+    }
+
     /// Runs the handler of the most specific matching route; throws 404, or 405 with `Allow`.
     public func respond(to request: Request, context: inout RequestContext) throws -> Response {
         var allowed: [Method] = []
@@ -18,6 +24,7 @@ public struct Routes: Responder {
             guard let parameters = route.pattern.match(request.pathSegments) else { continue }
             if route.method == request.method {
                 context.parameters = parameters
+                context.route = route.pattern.description
                 return try route.handler(request, &context)
             }
             if route.method == wanted && fallback == nil { fallback = (route, parameters) }
@@ -25,6 +32,7 @@ public struct Routes: Responder {
         }
         if let (route, parameters) = fallback {
             context.parameters = parameters
+            context.route = route.pattern.description
             return try route.handler(request, &context)
         }
         guard !allowed.isEmpty else { throw HTTPError.notFound }

@@ -19,7 +19,10 @@ extension EventLoop {
         }
         let refresher = shared.cacheRefresher
         let lookup = cache.lookup(key, now: now) { refresher?.submit { cache.refreshVersion() } }
-        guard case .hit(let entry) = lookup else { return .miss(key: key) }
+        guard case .hit(let entry) = lookup else {
+            cache.counters.miss()
+            return .miss(key: key)
+        }
         let isHead = head.method == .head
         let keepAlive = head.keepAlive && !shared.draining.load(ordering: .relaxed)
         let bytes: [UInt8]
@@ -34,7 +37,7 @@ extension EventLoop {
                                                  version: head.version, keepAlive: keepAlive, isHead: isHead)
             status = 200
         }
-        cache.hits.add(1, ordering: .relaxed)
+        cache.counters.hit()
         connection.state.responseStarted(now: now)
         if connection.output.isEmpty { connection.output = bytes } else { connection.output += bytes }
         connection.stream = nil

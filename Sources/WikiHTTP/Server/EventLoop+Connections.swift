@@ -60,6 +60,7 @@ extension EventLoop {
         case .sendAndClose(let bytes, let status):
             // A request rejected before it reached a handler still gets its access-log line.
             let configuration = shared.configuration
+            configuration.metrics?.rejected(status: status)
             if configuration.accessLog {
                 configuration.logger.access(method: nil, path: connection.remoteAddress, status: status, bytes: bytes.count, duration: .zero)
             }

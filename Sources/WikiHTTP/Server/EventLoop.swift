@@ -120,6 +120,7 @@ final class EventLoop {
                 continue
             }
             if open > configuration.maxConnections {
+                configuration.metrics?.rejected(status: Status.serviceUnavailable.code)
                 let response = ErrorResponder.response(for: HTTPError(.serviceUnavailable, "Too many connections."), accept: nil,
                                                        logger: .silent)
                 var busy = response

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import WikiStore
 
 /// The HTTP/1.1 server: epoll loops for I/O and parsing, a worker pool for handlers (STYLE.md §4).
 ///
@@ -36,6 +37,9 @@ public final class HTTPServer: Sendable {
 
     /// The response cache of the running server, if the responder allows one.
     var responseCache: ResponseCache? { running.withLock { $0?.shared.responseCache } }
+
+    /// Hits and misses of the running server's response cache (for `/metrics`); nil before `start` or without one.
+    public var responseCacheCounters: CacheCounters? { responseCache?.counters }
 
     /// Binds the listening socket and starts the event loops and workers; throws `SystemError` if it cannot bind.
     public func start() throws {

@@ -1,4 +1,5 @@
 import Synchronization
+import WikiStore
 
 /// Finished responses that are the same for every visitor (by `ResponseCachePolicy`), kept as encoded
 /// bytes so that an event loop answers a repeat request itself: no worker hop, no eventfd wake-up.
@@ -53,8 +54,8 @@ final class ResponseCache: Sendable {
     }
 
     let policy: any ResponseCachePolicy
-    /// Requests answered from the cache so far.
-    let hits = Atomic<Int>(0)
+    /// Requests answered from the cache (hits) and cacheable requests sent to a worker (misses).
+    let counters = CacheCounters()
     private let limits: Limits
     private let state = Mutex(State())
     /// Held while the version is read and recorded, so a slow older read never overwrites a newer one.

@@ -69,6 +69,8 @@ public struct ServerConfiguration: Sendable {
     public var accessLog = true
     /// Where log lines go.
     public var logger = Logger.standardError
+    /// Counts requests refused before routing, for `/metrics` (nil: not counted).
+    public var metrics: ServerMetrics?
 
     /// The defaults above.
     public init() {}

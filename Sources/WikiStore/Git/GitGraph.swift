@@ -96,3 +96,27 @@ extension ObjectID {
         return ObjectID(id)
     }
 }
+
+extension GitRepository {
+    /// The number of commits in the history of `new` that are not in the history of `old` (nil: all of
+    /// them), as `git rev-list --count old..new` counts. (git_revwalk_push, git_revwalk_hide)
+    func commitCount(from old: ObjectID?, to new: ObjectID) throws -> Int {
+        var walk: OpaquePointer?
+        try check(git_revwalk_new(&walk, handle), "git_revwalk_new")
+        defer { git_revwalk_free(walk) }
+        var raw = new.raw
+        try check(git_revwalk_push(walk, &raw), "git_revwalk_push")
+        if let old {
+            var hidden = old.raw
+            try check(git_revwalk_hide(walk, &hidden), "git_revwalk_hide")
+        }
+        var next = git_oid()
+        var count = 0
+        while true {
+            let result = git_revwalk_next(&next, walk)
+            if result == GIT_ITEROVER.rawValue { return count }
+            try check(result, "git_revwalk_next")
+            count += 1
+        }
+    }
+}

@@ -105,6 +105,8 @@ final class GitQuarantine {
             let from = "\(directory)/\(packName)\(suffix)", to = "\(objectsDirectory)/pack/\(packName)\(suffix)"
             guard rename(from, to) == 0 else { throw StoreError.invalidInput("cannot move \(from) into the repository") }
         }
+        // Not synced here: the ref move that makes the pack reachable syncs the filesystem first (the pack, its
+        // index and these renames), so an acknowledged push survives a power cut (Durability, issue 9).
         self.packName = nil
         try repository.withODB { odb in try check(git_odb_refresh(odb), "git_odb_refresh") }
     }

@@ -6,6 +6,15 @@ final class GitRepository {
     /// The owned handle, freed in `deinit`.
     let handle: OpaquePointer
 
+    /// The most bytes libgit2 keeps in its object caches, across all handles of the process.
+    static let objectCacheLimit = 32 << 20
+
+    /// The bytes in libgit2's object caches now. (GIT_OPT_GET_CACHED_MEMORY)
+    static var objectCacheBytes: Int {
+        _ = library
+        return cgit2_cached_memory()
+    }
+
     /// The branch that holds the wiki tree (ARCHITECTURE.md, storage layout).
     static let mainBranch = "refs/heads/main"
 
@@ -20,10 +29,10 @@ final class GitRepository {
         // Off: a write is made durable by two explicit barriers around its ref move instead of ~10 fsyncs per
         // save (Durability, GitDurability.swift; issue 9's guarantee at issue 11's cost).
         _ = cgit2_set_fsync_gitdir(0)
-        // libgit2's object cache (commits and trees under 4 KiB) defaults to 256 MiB per process; building the
-        // history index walks every commit's trees and would keep that much (git-on-libgit2.md §1: size it).
-        // The trees of a few thousand pages fit in far less, and the server's RSS target is 100 MB (issue 11).
-        _ = cgit2_set_cache_max_size(32 << 20)
+        // Parsed commits and trees are cached per handle up to a process-wide total, 256 MiB by default: a
+        // daemon that reads every new commit grew by it without end in `make soak` (issue 9). Derived
+        // indexes, not this cache, make history fast (git-on-libgit2.md §1: size it per process).
+        _ = cgit2_set_cache_max_size(GitRepository.objectCacheLimit)
     }()
 
     /// Opens the bare repository at `path` for the pool; the path was validated by `validated(at:)`. (git_repository_open_bare)

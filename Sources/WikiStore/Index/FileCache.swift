@@ -19,13 +19,22 @@ final class FileCache: Sendable {
 
     private let byteLimit: Int
     private let state = Mutex(State())
+    /// Lookups answered from the cache or read from git, for `/metrics`.
+    let counters = CacheCounters()
+
+    /// The bytes of file content held now.
+    var byteCount: Int { state.withLock { $0.bytes } }
 
     /// A cache holding at most `byteLimit` bytes of file content (files larger than a tenth of it are not kept).
     init(byteLimit: Int) { self.byteLimit = byteLimit }
 
     /// The cached file, or the one `read` finds (then kept); `nil` when `read` finds nothing.
     func file(_ key: Key, read: () throws -> Entry?) rethrows -> Entry? {
-        if let hit = state.withLock({ $0.entries[key] }) { return hit }
+        if let hit = state.withLock({ $0.entries[key] }) {
+            counters.hit()
+            return hit
+        }
+        counters.miss()
         guard let entry = try read() else { return nil }
         guard entry.bytes.count <= byteLimit / 10 else { return entry }
         state.withLock { state in

@@ -41,7 +41,12 @@ struct FetchRequest: Equatable {
         var reader = PktLineReader(body)
         var request = FetchRequest()
         var first = true
-        while let packet = try reader.next() {
+        while true {
+            guard let packet = try reader.next() else {
+                // Only an empty body may end here; anything else stopped before the flush ending the wants.
+                guard body.isEmpty else { throw ProtocolError("the want list is truncated (no flush)") }
+                break
+            }
             guard case .data = packet else {
                 if packet == .flush { break }
                 throw ProtocolError("unexpected special packet in the want list")
@@ -58,7 +63,10 @@ struct FetchRequest: Equatable {
             first = false
         }
         request.endsAfterWants = reader.remaining.isEmpty
-        while let packet = try reader.next() {
+        if request.endsAfterWants { return request }
+        while true {
+            // The haves end with a flush or `done`; a body that stops before either is truncated.
+            let packet = try reader.read()
             switch packet {
             case .flush: return request
             case .data:
@@ -69,7 +77,6 @@ struct FetchRequest: Equatable {
             default: throw ProtocolError("unexpected special packet among the haves")
             }
         }
-        return request
     }
 
     /// Applies one `want`, `have`, `shallow` or `deepen` line; anything else is a `ProtocolError`.

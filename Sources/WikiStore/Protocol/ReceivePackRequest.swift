@@ -32,7 +32,9 @@ struct ReceivePackRequest {
     static func parse(_ body: [UInt8], limits: Limits = Limits()) throws(ProtocolError) -> ReceivePackRequest {
         var reader = PktLineReader(body)
         var request = ReceivePackRequest()
-        commandLoop: while let packet = try reader.next() {
+        // The command list ends with a flush (the probe is a flush alone); a body that stops before it is truncated.
+        commandLoop: while true {
+            let packet = try reader.read()
             switch packet {
             case .flush: break commandLoop
             case .data(let payload):

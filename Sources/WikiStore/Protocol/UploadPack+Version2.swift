@@ -14,7 +14,11 @@ extension UploadPack {
         /// Decodes `body`; nil for an empty body or a lone flush (the client closing the session).
         static func parse(_ body: [UInt8]) throws(ProtocolError) -> CommandRequest? {
             var reader = PktLineReader(body)
-            guard let first = try reader.next(), first != .flush else { return nil }
+            guard let first = try reader.next() else {
+                guard body.isEmpty else { throw ProtocolError("the request ends in the middle of a pkt-line") }
+                return nil
+            }
+            if first == .flush { return nil }
             guard let line = first.line, line.hasPrefix("command=") else { throw ProtocolError("expected command=<name>") }
             var capabilities: [String] = [], arguments: [String] = [], inArguments = false
             while true {

@@ -16,6 +16,8 @@ enum ServeCommand {
       --theme DIR        theme directory (default themes/default)
       --title TEXT       site title
       --workers N        handler threads for pages (default: one per core)
+      --log-format F     text (default), logfmt or json, for the access log and other log lines
+      --metrics WHO      who may read /metrics: local (default), open or off
       --quiet            no access log
 
     Settings come from flags, then OPSWIKI_* environment variables, then the configuration file.
@@ -23,6 +25,8 @@ enum ServeCommand {
 
     /// Runs the command; returns after a signal has drained the server.
     static func run(_ arguments: Arguments) throws -> Int32 {
+        let start = Date()
+        unblockShutdownSignals()
         var arguments = arguments
         if arguments.flag("help", short: "h") { print(usage); return 0 }
         var configuration = Configuration()
@@ -34,44 +38,82 @@ enum ServeCommand {
             try configuration.apply(file: text, path: path)
         }
         try configuration.apply(environment: ProcessInfo.processInfo.environment)
-        for key in ["repo", "host", "port", "users", "theme", "title", "workers"] {
+        for key in ["repo", "host", "port", "users", "theme", "title", "workers", "log-format", "metrics"] {
             if let value = try arguments.option(key) { try configuration.set(key, to: value) }
         }
         if arguments.flag("quiet") { configuration.accessLog = false }
         guard try arguments.finish().isEmpty else { throw UsageError("serve takes no positional arguments") }
         guard let repo = configuration.repo else { throw UsageError("--repo PATH is required") }
 
+        let logger = Logger.standardError(format: LogFormat(rawValue: configuration.logFormat) ?? .text)
         let wiki = try Wiki.open(at: repo)
+        reportRecovery(try wiki.recoverAfterCrash(start: start), logger)
         wiki.keepCloneCacheWarm()
         let theme = try loadTheme(configuration.theme)
         let authenticator = try makeAuthenticator(configuration)
-        OpsWiki.printError(accessSummary(configuration, authenticator))
-        let app = WikiApp(wiki: wiki, theme: theme,
-                          settings: SiteSettings(title: configuration.title, anonymousRead: configuration.anonymousRead,
-                                                 authenticator: authenticator))
+        announce(accessSummary(configuration, authenticator), logger)
+        var settings = SiteSettings(title: configuration.title, anonymousRead: configuration.anonymousRead,
+                                    authenticator: authenticator)
+        settings.metricsAccess = MetricsAccess(rawValue: configuration.metrics) ?? .local
+        let metrics = Metrics(version: OpsWiki.version)
+        let app = WikiApp(wiki: wiki, theme: theme, settings: settings, metrics: metrics)
         var server = ServerConfiguration()
+        server.logger = logger
+        server.metrics = metrics.server
         server.host = configuration.host
         server.port = configuration.port
         server.limits.body = configuration.maxBodyBytes
         server.accessLog = configuration.accessLog
         if let workers = configuration.workers { server.workerThreads = workers }
+        if let maxConnections = configuration.maxConnections { server.maxConnections = maxConnections }
         // Clones and pushes stream for seconds: give them their own threads so page views never wait.
         server.longRequestPrefixes = ["/wiki.git/"]
         let httpServer = HTTPServer(configuration: server, responder: app.responder())
+        metrics.watchOpenConnections { httpServer.openConnections }
         try httpServer.installSignalHandlers()
         try httpServer.start()
+        if let counters = httpServer.responseCacheCounters { metrics.watchCache("response", counters) }
         let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        OpsWiki.printError("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/")
+        announce("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/", logger)
         // Load or extend the derived indexes (history, search, page facts) off the request path, at a lower
         // CPU priority than the threads answering requests, so the first visitors do not wait behind them.
         Thread.detachNewThread {
             ThreadPriority.lowerCurrentThread()
-            do { try wiki.warmIndexes() } catch { OpsWiki.printError("opswiki: indexes: \(OpsWiki.describe(error))") }
-            do { try app.prepareKnowledge() } catch { OpsWiki.printError("opswiki: knowledge index: \(OpsWiki.describe(error))") }
+            do { try wiki.warmIndexes() } catch { logger.error("indexes: \(OpsWiki.describe(error))") }
+            do { try app.prepareKnowledge() } catch { logger.error("knowledge index: \(OpsWiki.describe(error))") }
         }
         httpServer.run()
-        OpsWiki.printError("opswiki stopped")
+        announce("opswiki stopped", logger)
         return 0
+    }
+
+    /// A parent may start us with SIGINT/SIGTERM blocked (the mask is inherited across exec; seen with a
+    /// test runner's worker thread): the shutdown handler would then never run, so unblock them first.
+    static func unblockShutdownSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
+    /// One line per lock file or leftover a crash left and start-up removed (issue 9: never ignored silently).
+    static func reportRecovery(_ recovery: CrashRecovery, _ logger: Logger) {
+        if recovery.skippedBecauseInUse {
+            logger.warning("crash recovery skipped: another opswiki process holds this repository")
+        }
+        for file in recovery.removedLocks {
+            logger.warning("removed a stale lock file left by a crashed writer", ["file": file])
+        }
+        for file in recovery.removedLeftovers {
+            logger.info("removed a leftover of an interrupted write", ["path": file])
+        }
+    }
+
+    /// A start-up or shutdown message: printed as it is in the text format (people and scripts read
+    /// these lines), a structured `info` line in logfmt and JSON.
+    static func announce(_ message: String, _ logger: Logger) {
+        if logger.format == .text { OpsWiki.printError(message) } else { logger.info(message) }
     }
 
     /// The users file's users, the `role.NAME` overrides, proxy settings and session cookie settings.

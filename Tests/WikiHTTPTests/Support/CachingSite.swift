@@ -57,7 +57,7 @@ final class CachingSite {
     }
 
     /// Requests answered from the cache so far.
-    var hits: Int { server.responseCache?.hits.load(ordering: .relaxed) ?? -1 }
+    var hits: Int { server.responseCache.map { Int($0.counters.hits) } ?? -1 }
 
     /// An anonymous `GET` (or `method`) on a fresh connection, with extra header lines.
     func anonymous(_ path: String, method: String = "GET", headers: String = "") throws -> TestClient.Response {

@@ -50,6 +50,8 @@ struct ProposalMergeTests {
             #expect(log.first == "Mona Maintainer\tMona Maintainer\tMerge proposal #1: Add an idea")
             #expect(log.contains("Ada Lovelace\tCLI Committer\tAdd an idea"))
             #expect(try wiki.text("Idea") == "idea\n" && wiki.text("Home") == Self.page + "seven\n")
+            // The proposed commit and the merge commit reached main: /metrics counts both as merged.
+            #expect(wiki.wiki.commitCounters.count(.merge) == 2)
         }
     }
 

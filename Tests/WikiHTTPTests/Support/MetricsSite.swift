@@ -1,0 +1,64 @@
+import Foundation
+@testable import WikiHTTP
+import WikiRender
+import WikiStore
+
+/// A real wiki served by the real app with its `Metrics` wired as `serve` wires them (server counters,
+/// open connections), on 127.0.0.1:0; identities come from `X-Test-User` (`TestIdentityResponder`).
+final class MetricsSite {
+    let root: URL
+    let wiki: Wiki
+    let metrics = Metrics(version: "9.9.9-test")
+    let server: HTTPServer
+    var port: Int { server.port }
+
+    init(pages: [String: String] = ["Home": "# Home\n\nwelcome\n"], metricsAccess: MetricsAccess = .local,
+         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("opswiki-metrics-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        wiki = try Wiki.create(at: root.appendingPathComponent("wiki.git").path)
+        for (name, text) in pages.sorted(by: { $0.key < $1.key }) {
+            _ = try wiki.save(PageEdit(name: PageName(name), content: Array(text.utf8), message: "Seed \(name)",
+                                       base: try wiki.head(), author: Person(name: "Seeder", email: "seed@example.com")))
+        }
+        let themeDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes/default").path
+        var settings = SiteSettings()
+        settings.metricsAccess = metricsAccess
+        let app = WikiApp(wiki: wiki, theme: try Theme(directory: themeDirectory), settings: settings, metrics: metrics)
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.workerThreads = 2
+        configuration.eventLoopThreads = 1
+        configuration.logger = .silent
+        configuration.metrics = metrics.server
+        configure(&configuration)
+        let server = HTTPServer(configuration: configuration, responder: TestIdentityResponder(inner: app.responder()))
+        metrics.watchOpenConnections { server.openConnections }
+        self.server = server
+        try server.start()
+    }
+
+    deinit {
+        server.shutdown()
+        server.run()
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// One request on a fresh connection.
+    func request(_ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8] = []) throws -> TestClient.Response {
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: test\r\nConnection: close\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+        if method == "POST" { head += "Content-Length: \(body.count)\r\n" }
+        let client = try TestClient(port: port)
+        try client.send(Array((head + "\r\n").utf8) + body)
+        return try client.readResponse()
+    }
+
+    /// The lines of `GET /metrics` that are samples (not `#` comments).
+    func samples() throws -> [String] {
+        let response = try request("GET", "/metrics")
+        guard response.status == 200 else { throw TestClient.Failure(description: "GET /metrics: \(response.status)") }
+        return response.text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
+    }
+}
