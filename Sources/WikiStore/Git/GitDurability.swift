@@ -8,16 +8,15 @@ import Synchronization
 /// libgit2's own fsync option (`GIT_OPT_ENABLE_FSYNC_GITDIR`) is off: it fsyncs each loose object and its
 /// folder, then the ref and its folder, about ten fsyncs per web save (11–55 ms, issue 11). Instead, the
 /// only function that moves refs, `GitRepository.moveReferences` (`moveMain`, `setReference` and
-/// `updateReferences` call it),
-/// puts two barriers around the move:
+/// `updateReferences` call it), puts two barriers around the move:
 /// 1. before the ref moves: one `syncfs` of the repository's filesystem, so every object the new ref can
 ///    reach — loose objects, a pushed pack and its `.idx` moved out of quarantine, commits made earlier by
 ///    `applyPatches` — and the folders naming them are on disk;
 /// 2. after the ref moved: `fsync` of the loose ref file (or `packed-refs` when the ref lives only there)
 ///    and of its folder, so the rename that published it is on disk too; for a ref that had no loose file
 ///    before, also every folder up to the repository (the move may have created them).
-/// The move returns, and so a write is acknowledged, only after both. A kill -9 or power loss at any
-/// moment therefore leaves each ref either at its old value or at a new value whose objects are all
+/// The move returns, and so a write is acknowledged, only after both. A kill -9, or a power loss on a disk
+/// that honours fsync, at any moment therefore leaves each ref either at its old value or at a new value whose objects are all
 /// present: `git fsck --full` accepts the repository and every acknowledged write is in it.
 /// Maintenance keeps the same order: a new pack is synced before the objects it replaces are deleted
 /// (`syncObjects`), and ref packing runs with libgit2's fsync on (`withLibraryFsync`).
@@ -31,7 +30,8 @@ enum Durability {
         case referencesSynced([String])
     }
 
-    /// Barriers seen per registered repository directory; empty, and so free, unless a test registers one.
+    /// Barriers seen per registered repository directory; empty unless a test registers one (a barrier then
+    /// costs one uncontended lock more).
     private static let events = Mutex<[String: [Event]]>([:])
 
     /// Starts recording the barriers of the repository at `directory` (tests check every write path with it).
