@@ -9,7 +9,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CLinux"),
-        .target(name: "WikiStore", dependencies: ["CGit2"]),
+        .target(name: "WikiStore", dependencies: ["CGit2", "CLinux"]),
         .target(name: "WikiRender"),
         .target(name: "WikiHTTP", dependencies: ["WikiStore", "WikiRender", "CLinux"]),
         .executableTarget(name: "opswiki", dependencies: ["WikiStore", "WikiRender", "WikiHTTP"]),

@@ -19,4 +19,8 @@ static inline int clinux_nice_current_thread(int increment) {
     pid_t tid = (pid_t)syscall(SYS_gettid);
     return setpriority(PRIO_PROCESS, (id_t)tid, getpriority(PRIO_PROCESS, (id_t)tid) + increment);
 }
+
+/// syncfs(fd): writes back every dirty page and inode of the filesystem holding `fd` and waits for it
+/// (the glibc declaration needs _GNU_SOURCE, which Swift's Glibc module does not set).
+static inline int clinux_syncfs(int fd) { return (int)syscall(SYS_syncfs, fd); }
 #endif

@@ -28,6 +28,7 @@ extension GitRepository {
     }
 
     /// Writes one pack of everything reachable from `refs` into `objects/pack` and returns its name and size.
+    /// The pack is on disk when this returns (`Durability`), so deleting the objects it replaces is safe.
     func packReachable(from refs: [AdvertisedRef]) throws -> (name: String, objects: Int) {
         let builder = try GitPackBuilder(repository: self)
         var tips: [ObjectID] = []
@@ -37,7 +38,9 @@ extension GitRepository {
             if try objectType(target) == .commit { tips.append(target) } else { try builder.insertRecursively(ref.id) }
         }
         if !tips.isEmpty { try builder.insertHistory(from: tips, hiding: []) }
-        return (try builder.writeToRepository(), builder.objectCount)
+        let name = try builder.writeToRepository()
+        try Durability.syncObjects(in: directory)
+        return (name, builder.objectCount)
     }
 
     /// Deletes loose objects and other packs whose every object is in the pack `keep`, and loose objects outside
@@ -67,12 +70,14 @@ extension GitRepository {
         return (removedLoose, removedPacks)
     }
 
-    /// Moves loose refs into `packed-refs` (proposal refs can be many). (git_repository_refdb, git_refdb_compress)
+    /// Moves loose refs into `packed-refs` (proposal refs can be many), durably: packed-refs is fsynced before
+    /// any loose ref is deleted. (git_repository_refdb, git_refdb_compress)
     func packReferences() throws {
         var refdb: OpaquePointer?
         try check(git_repository_refdb(&refdb, handle), "git_repository_refdb")
         defer { git_refdb_free(refdb) }
-        try check(git_refdb_compress(refdb), "git_refdb_compress")
+        // libgit2 writes packed-refs, then deletes the loose refs: packed-refs must be on disk first.
+        try withLibraryFsync { try check(git_refdb_compress(refdb), "git_refdb_compress") }
     }
 
     /// Writes `objects/info/commit-graph` for every commit reachable from `tips`; libgit2's revwalks and

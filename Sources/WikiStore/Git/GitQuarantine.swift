@@ -105,14 +105,8 @@ final class GitQuarantine {
             let from = "\(directory)/\(packName)\(suffix)", to = "\(objectsDirectory)/pack/\(packName)\(suffix)"
             guard rename(from, to) == 0 else { throw StoreError.invalidInput("cannot move \(from) into the repository") }
         }
-        // rename(2) is durable only once the directory is synced (fsync(2)): do it before main may point
-        // into the pack, so an acknowledged push survives a power cut (the indexer fsynced the files).
-        let packDirectory = open(objectsDirectory + "/pack", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard packDirectory >= 0, fsync(packDirectory) == 0 || errno == EINVAL else {
-            if packDirectory >= 0 { close(packDirectory) }
-            throw StoreError.invalidInput("cannot sync \(objectsDirectory)/pack")
-        }
-        close(packDirectory)
+        // Not synced here: the ref move that makes the pack reachable syncs the filesystem first (the pack, its
+        // index and these renames), so an acknowledged push survives a power cut (Durability, issue 9).
         self.packName = nil
         try repository.withODB { odb in try check(git_odb_refresh(odb), "git_odb_refresh") }
     }

@@ -47,7 +47,7 @@ extension GitRepository {
     }
 
     /// The object a direct reference points at, or nil when it does not exist. (git_reference_name_to_id)
-    func referenceID(_ name: String) throws -> ObjectID? {
+    func referenceID(_ name: String) throws(GitError) -> ObjectID? {
         var id = git_oid()
         let result = git_reference_name_to_id(&id, handle, name)
         if result == GIT_ENOTFOUND.rawValue { return nil }
@@ -55,20 +55,10 @@ extension GitRepository {
         return ObjectID(id)
     }
 
-    /// Sets `name` to `new` only if it still points at `expected` (nil: only if it does not exist yet);
-    /// a lost race throws a `GitError` whose `isLostRace` is true. (git_reference_create_matching)
-    func setReference(_ name: String, to new: ObjectID, expecting expected: ObjectID?, logMessage: String) throws {
-        var newID = new.raw
-        var out: OpaquePointer?
-        let result: Int32
-        if let expected {
-            var expectedID = expected.raw
-            result = git_reference_create_matching(&out, handle, name, &newID, 1, &expectedID, logMessage)
-        } else {
-            result = git_reference_create(&out, handle, name, &newID, 0, logMessage)
-        }
-        git_reference_free(out)
-        try check(result, "git_reference_create_matching")
+    /// Sets `name` to `new` only if it still points at `expected` (nil: only if it does not exist yet), durably;
+    /// a lost race throws a `GitError` whose `isLostRace` is true. (`moveReferences` with one ref)
+    func setReference(_ name: String, to new: ObjectID, expecting expected: ObjectID?, logMessage: String) throws(GitError) {
+        try moveReferences([ReferenceUpdate(name: name, new: new, expected: expected)], logMessage: logMessage)
     }
 
     /// True when `name` is a well-formed reference name (git check-ref-format rules). (git_reference_name_is_valid)
