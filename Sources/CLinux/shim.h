@@ -7,6 +7,7 @@
 #include <crypt.h>
 #include <zlib.h>
 #include <sys/resource.h>
+#include <malloc.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 

@@ -7,7 +7,7 @@ final class GitRepository {
     let handle: OpaquePointer
 
     /// The most bytes libgit2 keeps in its object caches, across all handles of the process.
-    static let objectCacheLimit = 32 << 20
+    static let objectCacheLimit = 8 << 20
 
     /// The bytes in libgit2's object caches now. (GIT_OPT_GET_CACHED_MEMORY)
     static var objectCacheBytes: Int {
@@ -31,7 +31,8 @@ final class GitRepository {
         _ = cgit2_set_fsync_gitdir(0)
         // Parsed commits and trees are cached per handle up to a process-wide total, 256 MiB by default: a
         // daemon that reads every new commit grew by it without end in `make soak` (issue 9). Derived
-        // indexes, not this cache, make history fast (git-on-libgit2.md §1: size it per process).
+        // indexes, not this cache, make history fast (git-on-libgit2.md §1: size it per process). The limit
+        // counts raw object bytes; heaptrack showed the parsed objects take 3-4 times that, so 8 MiB.
         _ = cgit2_set_cache_max_size(GitRepository.objectCacheLimit)
     }()
 
