@@ -46,10 +46,7 @@ extension WikiApp {
         let form = try FormData(request: request)
         try verifyCSRF(form, context)
         let name = try PageName(try context.parameter("page"))
-        let content = EditPresenter.normalizedText(form["content"] ?? "")
-        guard content.count <= Self.maximumPageBytes else {
-            throw HTTPError(.contentTooLarge, "A page may hold at most \(Self.maximumPageBytes / 1024 / 1024) MiB of text.")
-        }
+        let content = try submittedText(form)
         let base = try baseRevision(form["base"])
         var message = form["message"] ?? ""
         if message.allSatisfy(\.isWhitespace), try !wiki.exists(name) { message = "Create \(name)" }
@@ -69,10 +66,7 @@ extension WikiApp {
         try require(.contributor, context)
         let form = try FormData(request: request)
         try verifyCSRF(form, context)
-        let content = EditPresenter.normalizedText(form["content"] ?? "")
-        guard content.count <= Self.maximumPageBytes else {
-            throw HTTPError(.contentTooLarge, "A page may hold at most \(Self.maximumPageBytes / 1024 / 1024) MiB of text.")
-        }
+        let content = try submittedText(form)
         let paths = try wiki.head().map { try pagePaths(at: $0) } ?? []
         let rendered = PagePresenter(pagePaths: paths).render(content)
         let values: TemplateValue = .dictionary([
@@ -105,6 +99,15 @@ extension WikiApp {
             }
         }
         return .html(try page("new", .dictionary(values), request: request, context: context).bytes)
+    }
+
+    /// The form's `content` with line endings normalised; 413 beyond `maximumPageBytes`.
+    func submittedText(_ form: FormData) throws -> [UInt8] {
+        let content = EditPresenter.normalizedText(form["content"] ?? "")
+        guard content.count <= Self.maximumPageBytes else {
+            throw HTTPError(.contentTooLarge, "A page may hold at most \(Self.maximumPageBytes / 1024 / 1024) MiB of text.")
+        }
+        return content
     }
 
     /// The form's `base`: empty means the editor started from nothing; anything else must be a commit here.

@@ -159,10 +159,7 @@ extension WikiApp {
         let form = try FormData(request: request)
         try verifyCSRF(form, context)
         let name = try PageName(try context.parameter("page"))
-        let content = EditPresenter.normalizedText(form["content"] ?? "")
-        guard content.count <= Self.maximumPageBytes else {
-            throw HTTPError(.contentTooLarge, "A page may hold at most \(Self.maximumPageBytes / 1024 / 1024) MiB of text.")
-        }
+        let content = try submittedText(form)
         let base = try baseRevision(form["base"])
         var message = (form["message"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.isEmpty { message = base.map { try? wiki.exists(name, at: $0.id.description) } == true ? "Update \(name)" : "Create \(name)" }
