@@ -64,28 +64,6 @@ public enum ErrorResponder {
     }
 
     private static func json(_ error: HTTPError) -> [UInt8] {
-        Array("{\"error\":{\"status\":\(error.status.code),\"message\":\"\(escapeJSON(error.message))\"}}\n".utf8)
-    }
-
-    /// Escapes a string for a JSON string literal (RFC 8259 §7).
-    static func escapeJSON(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        Array("{\"error\":{\"status\":\(error.status.code),\"message\":\"\(JSONEscaping.escape(error.message, escapingLessThan: true))\"}}\n".utf8)
     }
 }

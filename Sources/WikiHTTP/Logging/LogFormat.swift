@@ -38,30 +38,9 @@ public enum LogFormat: String, Sendable, CaseIterable {
     /// otherwise double-quoted with `\\`, `\"`, `\n`, `\r`, `\t` and `\u00XX` for other controls.
     static func logfmtValue(_ text: String) -> String {
         let bare = !text.isEmpty && text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        return bare ? text : "\"" + escaped(text) + "\""
+        return bare ? text : "\"" + JSONEscaping.escape(text) + "\""
     }
 
     /// A JSON string literal (RFC 8259 §7): quote, backslash and every control character escaped.
-    static func jsonString(_ text: String) -> String { "\"" + escaped(text) + "\"" }
-
-    /// The body shared by both quoted forms.
-    private static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func jsonString(_ text: String) -> String { "\"" + JSONEscaping.escape(text) + "\"" }
 }
