@@ -26,6 +26,7 @@ enum ServeCommand {
     /// Runs the command; returns after a signal has drained the server.
     static func run(_ arguments: Arguments) throws -> Int32 {
         let start = Date()
+        MemoryTrimmer.limitArenas()
         unblockShutdownSignals()
         var arguments = arguments
         if arguments.flag("help", short: "h") { print(usage); return 0 }
