@@ -267,8 +267,8 @@ def main():
     parser.add_argument("--no-git", action="store_true", help="no pushes and clones (to tell their memory apart)")
     arguments = parser.parse_args()
     duration = max(10, arguments.seconds)
-    # The first half fills the bounded caches (files read from commits and parsed git objects, 32 MiB
-    # each; 512 rendered pages): memory growth is judged on the second half, where a leak would show.
+    # The first half fills the bounded caches (see `cache_bytes`; 512 rendered pages): memory growth is
+    # judged on the second half, where a leak would show.
     warmup = duration * 0.5
 
     work = tempfile.mkdtemp(prefix="opswiki-soak-")
@@ -326,8 +326,9 @@ def main():
     fsck_clean = fsck.returncode == 0 and "error" not in fsck.stderr and "missing" not in fsck.stderr
     server_errors = {key: count for key, count in stats.statuses.items() if key[1] >= 500}
     growth = (rss_final - rss_baseline) / rss_baseline
-    # The file and git caches are bounded (32 MiB each) but keyed by commit, so they fill for thousands of
-    # commits; what grows besides them is what a leak would be.
+    # The caches /metrics reports (file 32 MiB, snippet 8, blame 8, response 32, git 8 of raw objects) are
+    # bounded, but keyed by blob or commit they fill over thousands of edits; what grows besides them is what
+    # a leak would be.
     cached_growth = sum(caches_final.values()) - sum(caches_baseline.values())
     growth_besides_caches = (rss_final - cached_growth - rss_baseline) / rss_baseline
 

@@ -17,6 +17,10 @@ static inline ssize_t cgit2_cached_memory(void) { ssize_t current = 0, allowed =
 static inline int cgit2_set_cache_object_limit(git_object_t type, size_t bytes) { return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes); }
 /// git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled): fsync objects and refs before a write returns.
 static inline int cgit2_set_fsync_gitdir(int enabled) { return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled); }
+/// git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes): how much of a pack file one mapping covers.
+static inline int cgit2_set_mwindow_size(size_t bytes) { return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes); }
+/// git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes): the most pack bytes mapped at once (older windows are unmapped).
+static inline int cgit2_set_mwindow_mapped_limit(size_t bytes) { return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes); }
 /// inflateInit2 without the version macro (Swift cannot call the macro).
 static inline int cgit2_inflate_init_gzip(z_stream *stream) { return inflateInit2(stream, 15 + 16); }
 /// deflateInit2 producing gzip framing.

@@ -5,9 +5,13 @@ extension Wiki {
         [("file", fileCache.counters), ("search", searchCounters)]
     }
 
-    /// Bytes held by this wiki's file cache (content of files read from commits; bounded at 32 MiB).
-    public var fileCacheBytes: Int { fileCache.byteCount }
+    /// Bytes held by this wiki's bounded caches, by name: `file` (files read from commits, 32 MiB at most),
+    /// `snippet` (page texts for search results, 8 MiB) and `blame` (line hashes of page versions, 8 MiB).
+    public var cacheBytes: [(name: String, bytes: Int)] {
+        [("file", fileCache.byteCount), ("snippet", snippetTexts.byteCount), ("blame", lineHashes.byteCount)]
+    }
 
-    /// Bytes of parsed git objects libgit2 caches in this process (bounded at 32 MiB).
+    /// Raw bytes of the git objects libgit2 caches parsed in this process (bounded at 8 MiB; the parsed
+    /// objects take about three times that).
     public static var objectCacheBytes: Int { GitRepository.objectCacheBytes }
 }

@@ -54,8 +54,7 @@ import WikiStore
         #expect(samples.contains { $0.hasPrefix(#"opswiki_cache_hits_total{cache="file"} "#) })
         #expect(samples.contains { $0.hasPrefix(#"opswiki_cache_misses_total{cache="search"} "#) })
         #expect(samples.contains(#"opswiki_build_info{version="9.9.9-test"} 1"#))
-        let fileBytes = samples.first { $0.hasPrefix(#"opswiki_cache_bytes{cache="file"} "#) }
-        #expect((fileBytes?.split(separator: " ").last).flatMap { Int($0) }.map { $0 > 0 } == true)
+        #expect(Self.gauge(samples, #"opswiki_cache_bytes{cache="file"}"#).map { $0 > 0 } == true)
         #expect(samples.contains { $0.hasPrefix(#"opswiki_cache_bytes{cache="git"} "#) })
         // The scrape's own connection is the only one open.
         #expect(samples.contains("opswiki_open_connections 1"))
@@ -70,6 +69,14 @@ import WikiStore
         let samples = try site.samples()
         #expect(samples.contains(#"opswiki_cache_misses_total{cache="search"} 1"#))
         #expect(samples.contains(#"opswiki_cache_hits_total{cache="search"} 1"#))
+        // The hit's page text, kept for its snippet, is counted; nothing was blamed.
+        #expect(Self.gauge(samples, #"opswiki_cache_bytes{cache="snippet"}"#).map { $0 > 0 } == true)
+        #expect(Self.gauge(samples, #"opswiki_cache_bytes{cache="blame"}"#) == 0)
+    }
+
+    /// The value of the sample named `series` (name and labels), if present.
+    static func gauge(_ samples: [String], _ series: String) -> Int? {
+        samples.first { $0.hasPrefix(series + " ") }.flatMap { $0.split(separator: " ").last }.flatMap { Int($0) }
     }
 
     @Test("A body over the limit is refused before routing and counted as rejected 413")

@@ -249,7 +249,7 @@ struct WriteTests {
     func committerIdentity() throws {
         try withWiki { (wiki) throws in
             let bot = try Wiki.open(at: wiki.path, identity: Person(name: "Wiki Bot", email: "bot@example.com"))
-            try bot.save(PageEdit(name: PageName("Home"), content: Array("x\n".utf8), message: "Hello", base: nil, author: TemporaryWiki.author))
+            _ = try bot.save(PageEdit(name: PageName("Home"), content: Array("x\n".utf8), message: "Hello", base: nil, author: TemporaryWiki.author))
             #expect(try wiki.git("log", "-1", "--format=%an|%cn <%ce>", "main") == "Test Author|Wiki Bot <bot@example.com>\n")
         }
     }

@@ -3,7 +3,7 @@ import WikiStore
 extension Metrics {
     /// Every metric in the Prometheus text format 0.0.4, families in a fixed order, series sorted.
     public func exposition() -> String {
-        let (routes, caches, commits, fileCacheBytes, openConnections) = registered()
+        let (routes, caches, commits, cacheBytes, openConnections) = registered()
         var out = PrometheusText()
 
         out.family("opswiki_http_requests_total", "counter", "Requests answered, by route pattern and status.")
@@ -39,9 +39,13 @@ extension Metrics {
         for cache in caches { out.sample("opswiki_cache_hits_total", ["cache": cache.name], String(cache.counters.hits)) }
         out.family("opswiki_cache_misses_total", "counter", "Cache lookups that had to compute or read their entry, by cache.")
         for cache in caches { out.sample("opswiki_cache_misses_total", ["cache": cache.name], String(cache.counters.misses)) }
-        out.family("opswiki_cache_bytes", "gauge", "Bytes held by a bounded cache: file (files read from commits), git (parsed objects).")
-        out.sample("opswiki_cache_bytes", ["cache": "file"], String(fileCacheBytes.reduce(0) { $0 + $1() }))
-        out.sample("opswiki_cache_bytes", ["cache": "git"], String(Wiki.objectCacheBytes))
+        out.family("opswiki_cache_bytes", "gauge", "Bytes held by a bounded cache: file (files read from commits), snippet (page "
+            + "texts for search results), blame (line hashes), response (finished responses), git (raw bytes of parsed objects).")
+        var bytes = ["git": Wiki.objectCacheBytes]
+        for read in cacheBytes {
+            for (name, count) in read() { bytes[name, default: 0] += count }
+        }
+        for (name, count) in bytes.sorted(by: { $0.key < $1.key }) { out.sample("opswiki_cache_bytes", ["cache": name], String(count)) }
         if let openConnections {
             out.family("opswiki_open_connections", "gauge", "HTTP connections open now.")
             out.sample("opswiki_open_connections", [:], String(openConnections()))

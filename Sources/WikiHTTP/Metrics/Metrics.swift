@@ -22,7 +22,7 @@ public final class Metrics: Sendable {
         var routes: [String: RouteSeries] = [:]
         var caches: [(name: String, counters: CacheCounters)] = []
         var commits: [CommitCounters] = []
-        var fileCacheBytes: [@Sendable () -> Int] = []
+        var cacheBytes: [@Sendable () -> [(name: String, bytes: Int)]] = []
         var openConnections: (@Sendable () -> Int)?
     }
 
@@ -55,9 +55,14 @@ public final class Metrics: Sendable {
     public func watch(_ wiki: Wiki) {
         sources.withLock {
             $0.commits.append(wiki.commitCounters)
-            $0.fileCacheBytes.append { wiki.fileCacheBytes }
+            $0.cacheBytes.append { wiki.cacheBytes }
         }
         for (name, counters) in wiki.cacheCounters { watchCache(name, counters) }
+    }
+
+    /// Reports `gauge` as `opswiki_cache_bytes{cache="name"}`, read at each scrape.
+    public func watchCacheBytes(_ name: String, _ gauge: @escaping @Sendable () -> Int) {
+        sources.withLock { $0.cacheBytes.append { [(name, gauge())] } }
     }
 
     /// Reads `opswiki_open_connections` from `gauge` at each scrape (e.g. `{ server.openConnections }`).
@@ -67,9 +72,9 @@ public final class Metrics: Sendable {
 
     /// What the scrape reads from the registered sources, copied under the lock.
     func registered() -> (routes: [RouteSeries], caches: [(name: String, counters: CacheCounters)],
-                          commits: [CommitCounters], fileCacheBytes: [@Sendable () -> Int], openConnections: (@Sendable () -> Int)?) {
+                          commits: [CommitCounters], cacheBytes: [@Sendable () -> [(name: String, bytes: Int)]], openConnections: (@Sendable () -> Int)?) {
         sources.withLock { sources in
-            (sources.routes.values.sorted { $0.route < $1.route }, sources.caches, sources.commits, sources.fileCacheBytes,
+            (sources.routes.values.sorted { $0.route < $1.route }, sources.caches, sources.commits, sources.cacheBytes,
              sources.openConnections)
         }
     }

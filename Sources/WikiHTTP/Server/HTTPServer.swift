@@ -40,6 +40,8 @@ public final class HTTPServer: Sendable {
 
     /// Hits and misses of the running server's response cache (for `/metrics`); nil before `start` or without one.
     public var responseCacheCounters: CacheCounters? { responseCache?.counters }
+    /// The body bytes the response cache holds now (0 without one).
+    public var responseCacheBytes: Int { responseCache?.byteCount ?? 0 }
 
     /// Binds the listening socket and starts the event loops and workers; throws `SystemError` if it cannot bind.
     public func start() throws {

@@ -61,6 +61,9 @@ final class ResponseCache: Sendable {
     /// Held while the version is read and recorded, so a slow older read never overwrites a newer one.
     private let refreshing = Mutex(())
 
+    /// The body bytes held now.
+    var byteCount: Int { state.withLock { $0.bytes } }
+
     init(policy: any ResponseCachePolicy, limits: Limits = Limits()) {
         self.policy = policy
         self.limits = limits

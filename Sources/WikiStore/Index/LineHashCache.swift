@@ -12,6 +12,9 @@ final class LineHashCache: Sendable {
     private let lineLimit: Int
     private let state = Mutex(State())
 
+    /// The bytes of the hashes held now.
+    var byteCount: Int { state.withLock { $0.lines * MemoryLayout<Int>.stride } }
+
     /// A cache of at most `lineLimit` line hashes (8 bytes each).
     init(lineLimit: Int) { self.lineLimit = lineLimit }
 

@@ -13,6 +13,9 @@ final class TextCache: Sendable {
     private let byteLimit: Int
     private let state = Mutex(State())
 
+    /// The UTF-8 bytes held now.
+    var byteCount: Int { state.withLock { $0.bytes } }
+
     /// A cache of at most `byteLimit` bytes of text.
     init(byteLimit: Int) { self.byteLimit = byteLimit }
 

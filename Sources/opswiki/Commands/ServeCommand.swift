@@ -74,6 +74,7 @@ enum ServeCommand {
         try httpServer.installSignalHandlers()
         try httpServer.start()
         if let counters = httpServer.responseCacheCounters { metrics.watchCache("response", counters) }
+        metrics.watchCacheBytes("response") { httpServer.responseCacheBytes }
         let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         announce("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/", logger)
         // Load or extend the derived indexes (history, search, page facts) off the request path, at a lower
