@@ -11,7 +11,7 @@ extension Wiki {
         [("file", fileCache.byteCount), ("snippet", snippetTexts.byteCount), ("blame", lineHashes.byteCount)]
     }
 
-    /// Raw bytes of the git objects libgit2 caches parsed in this process (bounded at 8 MiB; the parsed
-    /// objects take about three times that).
-    public static var objectCacheBytes: Int { GitRepository.objectCacheBytes }
+    /// The heap bytes libgit2 holds in this process: mostly its cache of parsed objects (bounded at 4 MiB of
+    /// raw object bytes, about three times that parsed), plus pack indexes and open handles.
+    public static var gitHeapBytes: Int { GitRepository.heapBytes }
 }

@@ -15,10 +15,11 @@ public final class Wiki: Sendable {
     let writer: WriterLock
     /// The full-text index of the pages at the tip, brought up to date by each query (`Wiki+Search.swift`).
     let searchIndex = SearchIndex()
-    /// Texts of pages search hits show snippets of, by blob id (the index holds blob ids only); 8 MB at most.
-    let snippetTexts = TextCache(byteLimit: 8 << 20)
+    /// Texts of pages search hits show snippets of, by blob id (the index holds blob ids only); 4 MiB at most.
+    let snippetTexts = TextCache(byteLimit: 4 << 20)
     /// Files read from commits, so popular pages are not read from git on every view.
-    let fileCache = FileCache(byteLimit: 32 << 20)
+    /// 16 MiB at most: anonymous page views are answered from the HTTP response cache before they get here.
+    let fileCache = FileCache(byteLimit: 16 << 20)
     /// Per-path history of main, persisted under `opswiki/` (`Wiki+HistoryIndex.swift`).
     let historyIndex: HistoryIndex
     /// Line hashes of page versions by blob id, for blame (`Wiki+Blame.swift`); 1M lines, 8 MB at most.

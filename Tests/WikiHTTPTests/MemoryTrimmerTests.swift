@@ -21,6 +21,31 @@ import Testing
         #expect(before - after >= 32 * 1_024, "RssAnon \(before) KiB before, \(after) KiB after")
     }
 
+    @Test("Trims when the period is up or a burst freed more than the threshold since the last trim, not otherwise")
+    func trimDecision() {
+        let threshold = MemoryTrimmer.freeGrowthThreshold, period = Duration.seconds(10)
+        #expect(!MemoryTrimmer.shouldTrim(freeBytes: 3 << 20, freeAfterLastTrim: 2 << 20, sinceLastTrim: .seconds(1), period: period))
+        #expect(MemoryTrimmer.shouldTrim(freeBytes: (2 << 20) + threshold + 1, freeAfterLastTrim: 2 << 20,
+                                         sinceLastTrim: .seconds(1), period: period))
+        #expect(!MemoryTrimmer.shouldTrim(freeBytes: (2 << 20) + threshold, freeAfterLastTrim: 2 << 20,
+                                          sinceLastTrim: .seconds(9), period: period))
+        #expect(MemoryTrimmer.shouldTrim(freeBytes: 0, freeAfterLastTrim: 2 << 20, sinceLastTrim: .seconds(10), period: period))
+    }
+
+    @Test("The free heap figure grows by what was freed")
+    func freeHeapBytes() {
+        let blocks = (0..<4_096).map { _ -> UnsafeMutableRawPointer in
+            let block = malloc(1_024)!
+            memset(block, 1, 1_024)
+            return block
+        }
+        let keep = malloc(64)!
+        defer { free(keep) }
+        let before = MemoryTrimmer.freeHeapBytes
+        for block in blocks { free(block) }
+        #expect(MemoryTrimmer.freeHeapBytes - before >= 2 << 20)
+    }
+
     /// `RssAnon` of this process, in KiB (proc(5)).
     private static func anonymousKiB() throws -> Int {
         let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)

@@ -40,8 +40,8 @@ extension Metrics {
         out.family("opswiki_cache_misses_total", "counter", "Cache lookups that had to compute or read their entry, by cache.")
         for cache in caches { out.sample("opswiki_cache_misses_total", ["cache": cache.name], String(cache.counters.misses)) }
         out.family("opswiki_cache_bytes", "gauge", "Bytes held by a bounded cache: file (files read from commits), snippet (page "
-            + "texts for search results), blame (line hashes), response (finished responses), git (raw bytes of parsed objects).")
-        var bytes = ["git": Wiki.objectCacheBytes]
+            + "texts for search results), blame (line hashes), response (finished responses), git (all libgit2 holds, mostly parsed objects).")
+        var bytes = ["git": Wiki.gitHeapBytes]
         for read in cacheBytes {
             for (name, count) in read() { bytes[name, default: 0] += count }
         }

@@ -23,13 +23,33 @@ public enum MemoryTrimmer {
         malloc_trim(0) == 1
     }
 
-    /// Trims every `interval` on a background thread of low priority, for the life of the process.
-    public static func start(every interval: TimeInterval = 10) {
+    /// Bytes malloc holds free in its arenas now (`mallinfo2().fordblks`): freed, not yet given back.
+    public static var freeHeapBytes: Int { Int(mallinfo2().fordblks) }
+
+    /// How many more free bytes than the last trim left make the trimmer act before its period is up.
+    public static let freeGrowthThreshold = 8 << 20
+
+    /// Whether to trim now: the period is up, or a burst (a blame, an index build, a clone) freed more than
+    /// `freeGrowthThreshold` bytes since the last trim. Memory is given back seconds after a burst instead
+    /// of up to a period later, and an idle heap is not walked every second for nothing.
+    static func shouldTrim(freeBytes: Int, freeAfterLastTrim: Int, sinceLastTrim: Duration, period: Duration) -> Bool {
+        sinceLastTrim >= period || freeBytes > freeAfterLastTrim + freeGrowthThreshold
+    }
+
+    /// On a background thread of low priority, for the life of the process: looks at the free heap every
+    /// `check` seconds and trims by `shouldTrim`, at least every `period`.
+    public static func start(check: TimeInterval = 1, period: Duration = .seconds(10)) {
         Thread.detachNewThread {
             ThreadPriority.lowerCurrentThread()
+            var freeAfterLastTrim = freeHeapBytes
+            var lastTrim = ContinuousClock.now
             while true {
-                Thread.sleep(forTimeInterval: interval)
+                Thread.sleep(forTimeInterval: check)
+                guard shouldTrim(freeBytes: freeHeapBytes, freeAfterLastTrim: freeAfterLastTrim,
+                                 sinceLastTrim: .now - lastTrim, period: period) else { continue }
                 trimNow()
+                freeAfterLastTrim = freeHeapBytes
+                lastTrim = .now
             }
         }
     }

@@ -79,7 +79,8 @@ enum ServeCommand {
         announce("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/", logger)
         // Load or extend the derived indexes (history, search, page facts) off the request path, at a lower
         // CPU priority than the threads answering requests, so the first visitors do not wait behind them.
-        // Give memory freed between the caches' long-lived entries back to the system every 10 s.
+        // Give memory freed between the caches' long-lived entries back to the system: every 10 s, and within
+        // a second of a burst that freed more than 8 MiB.
         MemoryTrimmer.start()
         // Page views show "What links here" as pending until the page facts are built, rather than wait.
         app.knowledgeWillBuildInBackground()
