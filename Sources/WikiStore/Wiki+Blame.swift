@@ -60,7 +60,7 @@ extension Wiki {
                 break
             }
             let olderBlob = versions[index + 1].blob
-            let older = try lineHashes.hashes(of: olderBlob) { try repo.blobBytes(olderBlob) }
+            let older = try lineHashes.hashes(of: olderBlob) { try repo.withBlobBytes(olderBlob, LineDiff.lineHashes) }
             let hunks = try LineDiff.unambiguousHunks(from: older, to: current.hashes) ?? GitRepository.lineHunks(
                 from: repo.blobBytes(olderBlob), to: current.blob.map { try repo.blobBytes($0) } ?? bytes)
             var next: [(Int, Int)] = []

@@ -114,14 +114,20 @@ extension GitRepository {
 
     /// The bytes of a blob. (git_blob_lookup, git_blob_rawcontent)
     func blobBytes(_ id: ObjectID) throws -> [UInt8] {
+        try withBlobBytes(id) { Array($0) }
+    }
+
+    /// Calls `body` with a blob's bytes where libgit2 holds them, valid only during the call: for reading
+    /// many versions (blame) without a copy of each. (git_blob_lookup, git_blob_rawcontent)
+    func withBlobBytes<R>(_ id: ObjectID, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
         var raw = id.raw
         var blob: OpaquePointer?
         let result = git_blob_lookup(&blob, handle, &raw)
         defer { git_blob_free(blob) }
         try check(result, "git_blob_lookup")
         let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: content, count: size))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeRawBufferPointer(start: content, count: size))
     }
 
     /// The bytes of the file at `path` in a commit, or nil when there is no regular file there.

@@ -18,10 +18,10 @@ final class LineHashCache: Sendable {
     /// A cache of at most `lineLimit` line hashes (8 bytes each).
     init(lineLimit: Int) { self.lineLimit = lineLimit }
 
-    /// The hashes of blob `id`, from the cache or from `read`'s bytes (then kept).
-    func hashes(of id: ObjectID, read: () throws -> [UInt8]) rethrows -> [Int] {
+    /// The hashes of blob `id`, from the cache or made by `compute` (then kept).
+    func hashes(of id: ObjectID, compute: () throws -> [Int]) rethrows -> [Int] {
         if let hit = state.withLock({ $0.entries[id] }) { return hit }
-        let hashes = LineDiff.lineHashes(try read())
+        let hashes = try compute()
         guard hashes.count <= lineLimit / 10 else { return hashes }
         state.withLock { state in
             guard state.entries.updateValue(hashes, forKey: id) == nil else { return }

@@ -10,18 +10,25 @@ enum LineDiff {
     /// same text with it, as in xdiff). Keyed SipHash (`Hasher`, seeded per process), so lines cannot be
     /// made to collide on purpose; a chance collision of 64-bit values is negligible.
     static func lineHashes(_ bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBytes(lineHashes)
+    }
+
+    /// `lineHashes` of bytes in a buffer. The array is allocated at its final size (lines are counted first):
+    /// blame keeps thousands of these, and growth by doubling would leave up to half of each unused.
+    static func lineHashes(_ buffer: UnsafeRawBufferPointer) -> [Int] {
+        let newline = UInt8(ascii: "\n")
+        let count = buffer.count { $0 == newline } + (buffer.last.map { $0 == newline ? 0 : 1 } ?? 0)
         var hashes: [Int] = []
-        bytes.withUnsafeBytes { buffer in
-            var start = 0
-            while start < buffer.count {
-                var end = start
-                while end < buffer.count && buffer[end] != UInt8(ascii: "\n") { end += 1 }
-                end = min(end + 1, buffer.count)
-                var hasher = Hasher()
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
-                hashes.append(hasher.finalize())
-                start = end
-            }
+        hashes.reserveCapacity(count)
+        var start = 0
+        while start < buffer.count {
+            var end = start
+            while end < buffer.count && buffer[end] != newline { end += 1 }
+            end = min(end + 1, buffer.count)
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+            hashes.append(hasher.finalize())
+            start = end
         }
         return hashes
     }
