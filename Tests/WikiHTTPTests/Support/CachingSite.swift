@@ -17,23 +17,14 @@ final class CachingSite {
     /// Creates the wiki with `pages` (one commit each) and starts serving it. `patient` makes the cache trust
     /// main's tip and its entries for a minute, so only writes through the server (never the clock) change them.
     init(pages: [String: String], patient: Bool = true) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("opswiki-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        wiki = try Wiki.create(at: root.appendingPathComponent("wiki.git").path)
-        for (name, text) in pages.sorted(by: { $0.key < $1.key }) { try Self.save(name, text, in: wiki) }
+        (root, wiki) = try TestSiteParts.seededWiki("cache", pages: pages)
         let usersPath = root.appendingPathComponent("users").path
         try (htpasswdLine("-5", Self.editor, Self.password) + ":editor:\(Self.editor)@example.com:Eddie Cachewriter\n")
             .write(toFile: usersPath, atomically: true, encoding: .utf8)
         let authenticator = Authenticator(users: try UsersFile(contentsOf: usersPath).users)
-        let themeDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../themes/default").standardized.path
-        let app = WikiApp(wiki: wiki, theme: try Theme(directory: themeDirectory),
+        let app = WikiApp(wiki: wiki, theme: try Theme(directory: TestSiteParts.themeDirectory),
                           settings: SiteSettings(title: "Cache test", anonymousRead: true, authenticator: authenticator))
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.workerThreads = 2
-        configuration.eventLoopThreads = 1
-        configuration.logger = .silent
+        var configuration = TestSiteParts.configuration(workers: 2)
         if patient {
             configuration.responseCacheRecheck = .seconds(60)
             configuration.responseCacheLifetime = .seconds(60)
@@ -49,11 +40,8 @@ final class CachingSite {
     }
 
     /// Commits `text` as page `name` straight to the repository, as another process would.
-    func save(_ name: String, _ text: String) throws { try Self.save(name, text, in: wiki) }
-
-    private static func save(_ name: String, _ text: String, in wiki: Wiki) throws {
-        _ = try wiki.save(PageEdit(name: PageName(name), content: Array(text.utf8), message: "Save \(name)",
-                                   base: try wiki.head(), author: Person(name: "Outside", email: "outside@example.com")))
+    func save(_ name: String, _ text: String) throws {
+        try TestSiteParts.save(name, text, in: wiki, author: Person(name: "Outside", email: "outside@example.com"))
     }
 
     /// Requests answered from the cache so far.

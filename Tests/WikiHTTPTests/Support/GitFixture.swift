@@ -23,18 +23,9 @@ final class GitFixture: Sendable {
 
     /// Creates a wiki with `pages` (one commit each) and an annotated tag `v1`, served with `permissions`.
     init(pages: [String: String] = ["Home": "welcome\n", "runbooks/db": "steps\n"], permissions: PushPermissions) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("opswiki-git-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
-        wiki = try Wiki.create(at: root.appendingPathComponent("wiki.git").path)
-        for (name, text) in pages.sorted(by: { $0.key < $1.key }) {
-            _ = try wiki.save(PageEdit(name: PageName(name), content: Array(text.utf8), message: "Add \(name)", base: wiki.head(),
-                                       author: Person(name: "Web Author", email: "web@example.com")))
-        }
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.workerThreads = 4
-        configuration.eventLoopThreads = 1
-        configuration.logger = .silent
+        (root, wiki) = try TestSiteParts.seededWiki("git", pages: pages, verb: "Add",
+                                                    author: Person(name: "Web Author", email: "web@example.com"))
+        let configuration = TestSiteParts.configuration(workers: 4)
         var router = Router()
         let log = pushes
         GitHandlers(wiki: wiki, pushPermissions: { _, _ in permissions }, afterPush: { log.append($0) }).register(in: &router)

@@ -23,19 +23,9 @@ final class KnowledgeSite {
 
     /// Creates the wiki with `pages` (one commit each, by name) served as of `now`.
     init(pages: [String: String] = [:], now: Date) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("opswiki-knowledge-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
-        wiki = try Wiki.create(at: root.appendingPathComponent("wiki.git").path)
-        for (name, text) in pages.sorted(by: { $0.key < $1.key }) { try Self.save(name, text, in: wiki) }
-        let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes/default").path
-        app = WikiApp(wiki: wiki, theme: try Theme(directory: theme), settings: SiteSettings(title: "Ops"), now: { now })
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.workerThreads = 2
-        configuration.eventLoopThreads = 1
-        configuration.logger = .silent
-        server = HTTPServer(configuration: configuration, responder: Identity(next: app.responder()))
+        (root, wiki) = try TestSiteParts.seededWiki("knowledge", pages: pages, verb: "Write")
+        app = WikiApp(wiki: wiki, theme: try Theme(directory: TestSiteParts.themeDirectory), settings: SiteSettings(title: "Ops"), now: { now })
+        server = HTTPServer(configuration: TestSiteParts.configuration(workers: 2), responder: Identity(next: app.responder()))
         try server.start()
     }
 
@@ -46,13 +36,7 @@ final class KnowledgeSite {
     }
 
     /// Writes a page over whatever is there, as the web would.
-    func save(_ name: String, _ text: String) throws { try Self.save(name, text, in: wiki) }
-
-    private static func save(_ name: String, _ text: String, in wiki: Wiki) throws {
-        let edit = PageEdit(name: try PageName(name), content: Array(text.utf8), message: "Write \(name)", base: try wiki.head(),
-                            author: Person(name: "Seeder", email: "seed@example.com"))
-        guard case .committed = try wiki.save(edit) else { throw TestClient.Failure(description: "save \(name) did not commit") }
-    }
+    func save(_ name: String, _ text: String) throws { try TestSiteParts.save(name, text, in: wiki, verb: "Write") }
 
     /// One request on a fresh connection.
     func request(_ method: String, _ path: String, user: String? = nil, headers: [String: String] = [:],

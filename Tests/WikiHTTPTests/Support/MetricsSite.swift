@@ -14,23 +14,11 @@ final class MetricsSite {
 
     init(pages: [String: String] = ["Home": "# Home\n\nwelcome\n"], metricsAccess: MetricsAccess = .local,
          configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("opswiki-metrics-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        wiki = try Wiki.create(at: root.appendingPathComponent("wiki.git").path)
-        for (name, text) in pages.sorted(by: { $0.key < $1.key }) {
-            _ = try wiki.save(PageEdit(name: PageName(name), content: Array(text.utf8), message: "Seed \(name)",
-                                       base: try wiki.head(), author: Person(name: "Seeder", email: "seed@example.com")))
-        }
-        let themeDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes/default").path
+        (root, wiki) = try TestSiteParts.seededWiki("metrics", pages: pages)
         var settings = SiteSettings()
         settings.metricsAccess = metricsAccess
-        let app = WikiApp(wiki: wiki, theme: try Theme(directory: themeDirectory), settings: settings, metrics: metrics)
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.workerThreads = 2
-        configuration.eventLoopThreads = 1
-        configuration.logger = .silent
+        let app = WikiApp(wiki: wiki, theme: try Theme(directory: TestSiteParts.themeDirectory), settings: settings, metrics: metrics)
+        var configuration = TestSiteParts.configuration(workers: 2)
         configuration.metrics = metrics.server
         configure(&configuration)
         let server = HTTPServer(configuration: configuration, responder: TestIdentityResponder(inner: app.responder()))

@@ -57,12 +57,7 @@ final class ProposalSite {
 
     private static func serve(_ wiki: Wiki, theme: Theme, authenticator: Authenticator) throws -> HTTPServer {
         let app = WikiApp(wiki: wiki, theme: theme, settings: SiteSettings(title: "Proposal test", authenticator: authenticator))
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.workerThreads = 4
-        configuration.eventLoopThreads = 1
-        configuration.logger = .silent
-        let server = HTTPServer(configuration: configuration, responder: app.responder())
+        let server = HTTPServer(configuration: TestSiteParts.configuration(workers: 4), responder: app.responder())
         try server.start()
         return server
     }

@@ -16,16 +16,9 @@ final class ReadingSite {
     init(user: User? = nil, anonymousRead: Bool = true) throws {
         directory = NSTemporaryDirectory() + "opswiki-reading-" + UUID().uuidString
         wiki = try Wiki.create(at: directory)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let theme = try Theme(directory: root.appendingPathComponent("themes/default").path)
+        let theme = try Theme(directory: TestSiteParts.themeDirectory)
         let app = WikiApp(wiki: wiki, theme: theme, settings: SiteSettings(title: "Test wiki", anonymousRead: anonymousRead))
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.workerThreads = 2
-        configuration.eventLoopThreads = 1
-        configuration.logger = .silent
-        server = HTTPServer(configuration: configuration, responder: SignedIn(user: user, next: app.responder()))
+        server = HTTPServer(configuration: TestSiteParts.configuration(workers: 2), responder: SignedIn(user: user, next: app.responder()))
         try server.start()
     }
 

@@ -33,24 +33,11 @@ final class WikiTestServer {
 
     /// Creates the wiki with `pages` (one commit each, by name) and starts serving it.
     init(pages: [String: String] = [:], anonymousRead: Bool = true) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("opswiki-http-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        wiki = try Wiki.create(at: root.appendingPathComponent("wiki.git").path)
-        for (name, text) in pages.sorted(by: { $0.key < $1.key }) {
-            _ = try wiki.save(PageEdit(name: PageName(name), content: Array(text.utf8), message: "Seed \(name)",
-                                       base: try wiki.head(), author: Person(name: "Seeder", email: "seed@example.com")))
-        }
-        let themeDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes/default").path
+        (root, wiki) = try TestSiteParts.seededWiki("http", pages: pages)
         var settings = SiteSettings()
         settings.anonymousRead = anonymousRead
-        let app = WikiApp(wiki: wiki, theme: try Theme(directory: themeDirectory), settings: settings)
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.workerThreads = 4
-        configuration.eventLoopThreads = 1
-        configuration.logger = .silent
-        server = HTTPServer(configuration: configuration, responder: TestIdentityResponder(inner: app.responder()))
+        let app = WikiApp(wiki: wiki, theme: try Theme(directory: TestSiteParts.themeDirectory), settings: settings)
+        server = HTTPServer(configuration: TestSiteParts.configuration(workers: 4), responder: TestIdentityResponder(inner: app.responder()))
         try server.start()
     }
 
