@@ -238,17 +238,19 @@ def start_server(binary, repo, users):
 
 
 def cache_bytes(port):
-    """The `opswiki_cache_bytes` gauges from /metrics, by cache."""
+    """The `opswiki_cache_bytes` gauges from /metrics by cache, and the heap in use (`opswiki_heap_bytes`)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
         connection.request("GET", "/metrics")
         text = connection.getresponse().read().decode()
     except (http.client.HTTPException, OSError):
-        return {}
+        return {}, 0
     finally:
         connection.close()
-    return {match.group(1): int(match.group(2))
-            for match in re.finditer(r'^opswiki_cache_bytes\{cache="([a-z]+)"\} (\d+)$', text, re.M)}
+    values = {match.group(1): int(match.group(2))
+              for match in re.finditer(r'^opswiki_cache_bytes\{cache="([a-z]+)"\} (\d+)$', text, re.M)}
+    used = re.search(r'^opswiki_heap_bytes\{state="used"\} (\d+)$', text, re.M)
+    return values, int(used.group(1)) if used else 0
 
 
 def percentile(values, fraction):
@@ -301,7 +303,7 @@ def main():
         worker.start()
     time.sleep(warmup)
     rss_baseline = resident_bytes(server.pid)
-    caches_baseline = cache_bytes(port)
+    caches_baseline, heap_baseline = cache_bytes(port)
     rss_peak = rss_baseline
     samples = [(time.monotonic() - started, memory(server.pid))]
     while time.monotonic() - started < duration:
@@ -309,7 +311,7 @@ def main():
         samples.append((time.monotonic() - started, memory(server.pid)))
         rss_peak = max(rss_peak, samples[-1][1]["VmRSS"])
     rss_final = resident_bytes(server.pid)
-    caches_final = cache_bytes(port)
+    caches_final, heap_final = cache_bytes(port)
     stop.set()
     for worker in workers:
         worker.join()
@@ -352,6 +354,8 @@ def main():
     print(f"RSS: {rss_baseline / 2**20:.1f} MiB after warm-up, {rss_final / 2**20:.1f} MiB at the end "
           f"(peak {rss_peak / 2**20:.1f} MiB): growth {growth * 100:+.1f}%; "
           f"besides the bounded caches' growth ({cached_growth / 2**20:+.1f} MiB): {growth_besides_caches * 100:+.1f}%")
+    print(f"heap in use: {heap_baseline / 2**20:.1f} MiB after warm-up, {heap_final / 2**20:.1f} MiB at the end; "
+          f"besides the caches' growth: {(heap_final - heap_baseline - cached_growth) / 2**20:+.1f} MiB")
     print("cache bytes after warm-up / at the end: " + ", ".join(
         f"{name} {caches_baseline.get(name, 0) / 2**20:.1f} / {caches_final.get(name, 0) / 2**20:.1f} MiB"
         for name in sorted(set(caches_baseline) | set(caches_final))))

@@ -2,14 +2,22 @@
 extension Wiki {
     /// The newest commit that touched `page` on main (from the history index), or nil.
     /// The same commit as `history(of: page, limit: 1).first?.commit`.
+    /// After `indexesWillBuildInBackground`, nil while the history index is first built from scratch.
     public func lastChange(of page: PageName) throws -> Commit? {
         try withRepository { repo in
             guard let tip = try repo.branchTip() else { return nil }
-            let table = try historyIndex.table(at: tip, in: repo)
-            guard let path = table.pathID(page.fileName), table.commitCount > 0,
+            let table = indexesBuildInBackground.load(ordering: .relaxed) ? try historyIndex.builtTable(at: tip, in: repo)
+                                                                          : try historyIndex.table(at: tip, in: repo)
+            guard let table, let path = table.pathID(page.fileName), table.commitCount > 0,
                   let newest = table.events(of: path, atOrBefore: UInt32(table.commitCount - 1)).first else { return nil }
             return try repo.commit(table.commitID(table.event(newest).commit))
         }
+    }
+
+    /// Tells the wiki that `warmIndexes` runs in the background (`serve`): page views then show no last change
+    /// while the history index is first built, instead of waiting seconds for it on a large wiki's first start.
+    public func indexesWillBuildInBackground() {
+        indexesBuildInBackground.store(true, ordering: .relaxed)
     }
 
     /// Loads or incrementally extends every derived index to main's tip (history, search). Serve calls it

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The wiki stored in a bare git repository: the only entry point of WikiStore.
 ///
@@ -28,6 +29,8 @@ public final class Wiki: Sendable {
     public let commitCounters = CommitCounters()
     /// Searches that found the index at main's tip (hits) or had to bring it forward (misses).
     let searchCounters = CacheCounters()
+    /// Whether `serve` builds the derived indexes in the background (`indexesWillBuildInBackground`).
+    let indexesBuildInBackground = Atomic<Bool>(false)
 
     private init(path: String, identity: Person?) {
         self.path = path

@@ -59,6 +59,9 @@ import WikiStore
         // The scrape's own connection is the only one open.
         #expect(samples.contains("opswiki_open_connections 1"))
         #expect(samples.contains { $0.hasPrefix("process_resident_memory_bytes ") })
+        // The heap in use is at least what this test process's server holds: a few megabytes.
+        #expect(Self.gauge(samples, #"opswiki_heap_bytes{state="used"}"#).map { $0 > 1 << 20 } == true)
+        #expect(Self.gauge(samples, #"opswiki_heap_bytes{state="free"}"#) != nil)
     }
 
     @Test("Searches count a miss when the index had to catch up with main and a hit when it had not")

@@ -118,6 +118,26 @@ struct HistoryIndexTests {
         #expect(try empty.wiki.lastChange(of: PageName("Home")) == nil)
     }
 
+    @Test("With the indexes built in the background, a page's last change is nil until the build, then its commit")
+    func lastChangeDoesNotBuildForServe() throws {
+        let wiki = try Self.mixedWiki()
+        let name = try PageName("C")
+        let expected = try wiki.wiki.history(of: name, limit: 1).first?.commit
+        #expect(expected != nil)
+        let file = wiki.wiki.path + "/opswiki/history-v1.idx"
+        try? FileManager.default.removeItem(atPath: file)
+        let served = try Wiki.open(at: wiki.wiki.path)
+        served.indexesWillBuildInBackground()
+        #expect(try served.lastChange(of: name) == nil)
+        #expect(!FileManager.default.fileExists(atPath: file), "a page view must not build the index from scratch")
+        try served.warmIndexes()
+        #expect(try served.lastChange(of: name) == expected)
+        // After a restart the stored file is loaded at once: nothing is left out.
+        let restarted = try Wiki.open(at: wiki.wiki.path)
+        restarted.indexesWillBuildInBackground()
+        #expect(try restarted.lastChange(of: name) == expected)
+    }
+
     @Test("The index follows a web save, an outside commit and a push into the bare repository")
     func extendsIncrementally() throws {
         let wiki = try Self.mixedWiki()

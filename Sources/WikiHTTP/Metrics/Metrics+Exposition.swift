@@ -63,6 +63,10 @@ extension Metrics {
             out.family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.")
             out.sample("process_resident_memory_bytes", [:], String(resident))
         }
+        out.family("opswiki_heap_bytes", "gauge", "The malloc heap: used (allocated, not freed) and free (freed, kept by malloc "
+            + "until trimmed).")
+        out.sample("opswiki_heap_bytes", ["state": "free"], String(MemoryTrimmer.freeHeapBytes))
+        out.sample("opswiki_heap_bytes", ["state": "used"], String(MemoryTrimmer.usedHeapBytes))
         if let descriptors = status.openDescriptors {
             out.family("process_open_fds", "gauge", "Number of open file descriptors.")
             out.sample("process_open_fds", [:], String(descriptors))

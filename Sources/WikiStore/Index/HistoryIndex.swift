@@ -20,6 +20,8 @@ final class HistoryIndex: Sendable {
         var unstored = 0
     }
     private let state = Mutex(State())
+    /// Set while the table is built from scratch (no usable file), so that `builtTable` need not wait for it.
+    private let buildingFromScratch = Atomic<Bool>(false)
 
     /// The index of the bare repository at `repositoryPath`.
     init(repositoryPath: String) {
@@ -30,9 +32,29 @@ final class HistoryIndex: Sendable {
     /// Callers copy the value out, so a later extension never changes what a reader is looking at.
     /// With `store`, the file is rewritten whenever it lags; otherwise once it lags by `storeInterval` commits.
     func table(at tip: ObjectID?, in repo: GitRepository, store: Bool = false) throws -> HistoryTable {
+        guard let table = try table(at: tip, in: repo, store: store, mayBuildFromScratch: true) else {
+            preconditionFailure("a table that may be built is always returned")
+        }
+        return table
+    }
+
+    /// The table at `tip` as `table(at:in:)` makes it, or nil instead of waiting when it would have to be built
+    /// from scratch (no usable file) or such a build is running: for what a page can show without (its last
+    /// change) while `serve` builds the index in the background on a large wiki's first start.
+    func builtTable(at tip: ObjectID?, in repo: GitRepository) throws -> HistoryTable? {
+        if buildingFromScratch.load(ordering: .acquiring) { return nil }
+        return try table(at: tip, in: repo, store: false, mayBuildFromScratch: false)
+    }
+
+    private func table(at tip: ObjectID?, in repo: GitRepository, store: Bool, mayBuildFromScratch: Bool) throws -> HistoryTable? {
         try state.withLock { state in
+            let loaded = state.table != nil
             var table = state.table ?? loadStored(&state)
             if table.tip != tip {
+                let fromScratch = !loaded && table.commitCount == 0
+                if fromScratch && !mayBuildFromScratch { return nil }
+                buildingFromScratch.store(fromScratch, ordering: .releasing)
+                defer { buildingFromScratch.store(false, ordering: .releasing) }
                 state.unstored += try Self.extend(&table, to: tip, in: repo)
             }
             state.table = table

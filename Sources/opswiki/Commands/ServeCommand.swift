@@ -58,6 +58,10 @@ enum ServeCommand {
         settings.metricsAccess = MetricsAccess(rawValue: configuration.metrics) ?? .local
         let metrics = Metrics(version: OpsWiki.version)
         let app = WikiApp(wiki: wiki, theme: theme, settings: settings, metrics: metrics)
+        // The indexes are built in the background (below): page views show "What links here" as pending and
+        // no last change until then, rather than wait for them.
+        app.knowledgeWillBuildInBackground()
+        wiki.indexesWillBuildInBackground()
         var server = ServerConfiguration()
         server.logger = logger
         server.metrics = metrics.server
@@ -77,13 +81,11 @@ enum ServeCommand {
         metrics.watchCacheBytes("response") { httpServer.responseCacheBytes }
         let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         announce("opswiki \(OpsWiki.version) serving \(repo) at http://\(shownHost):\(httpServer.port)/", logger)
-        // Load or extend the derived indexes (history, search, page facts) off the request path, at a lower
-        // CPU priority than the threads answering requests, so the first visitors do not wait behind them.
         // Give memory freed between the caches' long-lived entries back to the system: every 10 s, and within
         // a second of a burst that freed more than 8 MiB.
         MemoryTrimmer.start()
-        // Page views show "What links here" as pending until the page facts are built, rather than wait.
-        app.knowledgeWillBuildInBackground()
+        // Load or extend the derived indexes (history, search, page facts) off the request path, at a lower
+        // CPU priority than the threads answering requests, so the first visitors do not wait behind them.
         Thread.detachNewThread {
             ThreadPriority.lowerCurrentThread()
             do { try app.prepareKnowledge() } catch { logger.error("knowledge index: \(OpsWiki.describe(error))") }
