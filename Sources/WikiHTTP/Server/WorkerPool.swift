@@ -5,7 +5,9 @@ final class WorkerPool: Sendable {
     /// @unchecked Sendable: `jobs`, `head` and `stopping` are only touched while holding `condition`.
     private final class Queue: @unchecked Sendable {
         let condition = NSCondition()
-        var jobs: [@Sendable () -> Void] = []
+        /// Taken jobs are set to nil at once: a job holds its request (a POST's body, up to `max-body`), and
+        /// the slots before `head` are only dropped in batches.
+        var jobs: [(@Sendable () -> Void)?] = []
         var head = 0
         var stopping = false
     }
@@ -53,9 +55,12 @@ final class WorkerPool: Sendable {
         defer { queue.condition.unlock() }
         while queue.head == queue.jobs.count {
             if queue.stopping { return nil }
+            queue.jobs.removeAll(keepingCapacity: true)
+            queue.head = 0
             queue.condition.wait()
         }
-        let job = queue.jobs[queue.head]
+        guard let job = queue.jobs[queue.head] else { preconditionFailure("only taken slots are empty") }
+        queue.jobs[queue.head] = nil
         queue.head += 1
         if queue.head > 1024 && queue.head * 2 > queue.jobs.count {
             queue.jobs.removeFirst(queue.head)
