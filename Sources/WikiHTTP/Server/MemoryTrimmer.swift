@@ -37,7 +37,7 @@ public enum MemoryTrimmer {
     public static let freeGrowthThreshold = 8 << 20
 
     /// Whether to trim now: the period is up, or a burst (a blame, an index build, a clone) freed more than
-    /// `freeGrowthThreshold` bytes since the last trim. Memory is given back seconds after a burst instead
+    /// `freeGrowthThreshold` bytes since the last trim. Memory is given back within a second of a burst instead
     /// of up to a period later, and an idle heap is not walked every second for nothing.
     static func shouldTrim(freeBytes: Int, freeAfterLastTrim: Int, sinceLastTrim: Duration, period: Duration) -> Bool {
         sinceLastTrim >= period || freeBytes > freeAfterLastTrim + freeGrowthThreshold
