@@ -328,7 +328,7 @@ def main():
     fsck_clean = fsck.returncode == 0 and "error" not in fsck.stderr and "missing" not in fsck.stderr
     server_errors = {key: count for key, count in stats.statuses.items() if key[1] >= 500}
     growth = (rss_final - rss_baseline) / rss_baseline
-    # The caches /metrics reports (file 32 MiB, snippet 8, blame 8, response 32, git 8 of raw objects) are
+    # The caches /metrics reports (file 16 MiB, snippet 4, blame 8, response 32, git 4 of raw objects) are
     # bounded, but keyed by blob or commit they fill over thousands of edits; what grows besides them is what
     # a leak would be.
     cached_growth = sum(caches_final.values()) - sum(caches_baseline.values())

@@ -5,8 +5,8 @@ extension Wiki {
         [("file", fileCache.counters), ("search", searchCounters)]
     }
 
-    /// Bytes held by this wiki's bounded caches, by name: `file` (files read from commits, 32 MiB at most),
-    /// `snippet` (page texts for search results, 8 MiB) and `blame` (line hashes of page versions, 8 MiB).
+    /// Bytes held by this wiki's bounded caches, by name: `file` (files read from commits, 16 MiB at most),
+    /// `snippet` (page texts for search results, 4 MiB) and `blame` (line hashes of page versions, 8 MiB).
     public var cacheBytes: [(name: String, bytes: Int)] {
         [("file", fileCache.byteCount), ("snippet", snippetTexts.byteCount), ("blame", lineHashes.byteCount)]
     }

@@ -23,6 +23,13 @@ extension WikiApp {
         }
     }
 
+    /// The request's form, once its CSRF token checked out (`verifyCSRF`).
+    func verifiedForm(_ request: Request, _ context: RequestContext) throws -> FormData {
+        let form = try FormData(request: request)
+        try verifyCSRF(form, context)
+        return form
+    }
+
     /// Whether the visitor may edit (for showing or hiding edit buttons; handlers still `require`).
     func canEdit(_ context: RequestContext) -> Bool { (context.user?.role ?? .reader) >= .editor }
 

@@ -24,8 +24,7 @@ extension WikiApp {
     }
 
     private func signIn(_ request: Request, _ context: inout RequestContext) throws -> Response {
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let authenticator = settings.authenticator
         let name = form["username"] ?? "", password = form["password"] ?? ""
         let next = Self.localPath(form["next"])
@@ -56,8 +55,7 @@ extension WikiApp {
     }
 
     private func signOut(_ request: Request, _ context: inout RequestContext) throws -> Response {
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         if let id = request.cookies[Authenticator.cookieName] { settings.authenticator.sessions.end(id: id) }
         context.user = nil
         context.authentication = nil

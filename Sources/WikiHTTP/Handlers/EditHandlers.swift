@@ -43,8 +43,7 @@ extension WikiApp {
 
     private func saveEdit(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.editor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let name = try PageName(try context.parameter("page"))
         let content = try submittedText(form)
         let base = try baseRevision(form["base"])
@@ -64,8 +63,7 @@ extension WikiApp {
     private func preview(_ request: Request, _ context: RequestContext) throws -> Response {
         // Preview changes nothing but costs a render: those who may edit or propose, and from our own form.
         try require(.contributor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let content = try submittedText(form)
         let paths = try wiki.head().map { try pagePaths(at: $0) } ?? []
         let rendered = PagePresenter(pagePaths: paths).render(content)

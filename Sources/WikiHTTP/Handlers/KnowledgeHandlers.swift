@@ -107,8 +107,7 @@ extension WikiApp {
     /// One commit setting `last-reviewed` to today's UTC date; every other byte of the page is kept.
     private func markReviewed(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.editor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let name = try PageName(try context.parameter("page"))
         let page = try wiki.page(name)
         let today = CalendarDay(utc: now()).description

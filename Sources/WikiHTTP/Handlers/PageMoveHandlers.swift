@@ -31,8 +31,7 @@ extension WikiApp {
 
     private func renamePage(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.editor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let name = try PageName(try context.parameter("page"))
         guard let target = form["to"]?.trimmingCharacters(in: .whitespaces), !target.isEmpty else {
             throw HTTPError(.badRequest, "Give the page's new name in the field “to”.")
@@ -44,8 +43,7 @@ extension WikiApp {
 
     private func deletePage(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.editor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let name = try PageName(try context.parameter("page"))
         try wiki.delete(name, author: try author(context), message: form["message"] ?? "")
         return .redirect(to: "/pages")
@@ -55,8 +53,7 @@ extension WikiApp {
     /// is shown as a conflict holding the reverted text, never forced.
     private func revertPage(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.editor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let name = try PageName(try context.parameter("page"))
         guard let revision = form["rev"], !revision.isEmpty else {
             throw HTTPError(.badRequest, "Give the commit to revert in the field “rev”.")

@@ -30,8 +30,7 @@ extension WikiApp {
             }
             (mbox, title, description) = (request.body, nil, "")
         } else {
-            let form = try FormData(request: request)
-            try verifyCSRF(form, context)
+            let form = try verifiedForm(request, context)
             guard let patch = form.file("patch") ?? form.parts.first(where: { $0.name == "patch" }), !patch.bytes.isEmpty else {
                 throw HTTPError(.badRequest, "The form needs a file in the field 'patch'.")
             }

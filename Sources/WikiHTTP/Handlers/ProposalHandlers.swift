@@ -116,8 +116,7 @@ extension WikiApp {
     /// Field `body`: a Markdown comment by a contributor or above; 303 back to it.
     private func commentOnProposal(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.contributor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let id = try proposalID(context)
         let proposal = try wiki.comment(on: id, by: try participant(context), body: form["body"] ?? "")
         return .redirect(to: ProposalPresenter.href(id) + "#comment-\(proposal.comments.count)")
@@ -126,8 +125,7 @@ extension WikiApp {
     /// Maintainers only; field `strategy` = merge (default), rebase or squash. A conflict is 409 naming the files.
     private func mergeProposal(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.maintainer, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let id = try proposalID(context)
         let text = form["strategy"].flatMap { $0.isEmpty ? nil : $0 } ?? MergeStrategy.merge.rawValue
         guard let strategy = MergeStrategy(rawValue: text) else { throw HTTPError(.badRequest, "'strategy' must be merge, rebase or squash.") }
@@ -143,8 +141,7 @@ extension WikiApp {
     /// Maintainers or the proposer; the optional field `body` is a closing comment.
     private func closeProposal(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.contributor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let id = try proposalID(context)
         guard mayClose(try wiki.proposal(id).proposal, context) else {
             throw HTTPError(.forbidden, "Only a maintainer or the proposer may close proposal #\(id).")
@@ -156,8 +153,7 @@ extension WikiApp {
     /// The editor's "Propose this change": the edit form's fields become a one-commit proposal; 303 to it.
     private func proposeEdit(_ request: Request, _ context: RequestContext) throws -> Response {
         try require(.contributor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         let name = try PageName(try context.parameter("page"))
         let content = try submittedText(form)
         let base = try baseRevision(form["base"])

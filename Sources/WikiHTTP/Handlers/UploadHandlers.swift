@@ -38,8 +38,7 @@ extension WikiApp {
     /// takes the file's own name) in one commit, then shows how to embed it.
     private func upload(_ request: Request, _ context: RequestContext, path: String?) throws -> Response {
         try require(.editor, context)
-        let form = try FormData(request: request)
-        try verifyCSRF(form, context)
+        let form = try verifiedForm(request, context)
         guard let file = form.file("file") else { throw HTTPError(.badRequest, "Choose a file to upload (the field “file”).") }
         var target = (path ?? form["path"] ?? "").trimmingCharacters(in: .whitespaces)
         if target.isEmpty || target.hasSuffix("/") {

@@ -65,8 +65,9 @@ extension Metrics {
         }
         out.family("opswiki_heap_bytes", "gauge", "The malloc heap: used (allocated, not freed) and free (freed, kept by malloc "
             + "until trimmed).")
-        out.sample("opswiki_heap_bytes", ["state": "free"], String(MemoryTrimmer.freeHeapBytes))
-        out.sample("opswiki_heap_bytes", ["state": "used"], String(MemoryTrimmer.usedHeapBytes))
+        let heap = MemoryTrimmer.heapUsage
+        out.sample("opswiki_heap_bytes", ["state": "free"], String(heap.free))
+        out.sample("opswiki_heap_bytes", ["state": "used"], String(heap.used))
         if let descriptors = status.openDescriptors {
             out.family("process_open_fds", "gauge", "Number of open file descriptors.")
             out.sample("process_open_fds", [:], String(descriptors))

@@ -26,11 +26,12 @@ public enum MemoryTrimmer {
     /// Bytes malloc holds free in its arenas now (`mallinfo2().fordblks`): freed, not yet given back.
     public static var freeHeapBytes: Int { Int(mallinfo2().fordblks) }
 
-    /// Bytes allocated and not freed (`uordblks`, plus `hblkhd` for blocks malloc mapped on their own): what
-    /// the process holds on the heap, against which RSS shows what fragmentation and untrimmed memory add.
-    public static var usedHeapBytes: Int {
+    /// The heap in one look (`mallinfo2` walks malloc's bins): `used` is allocated and not freed (`uordblks`,
+    /// plus `hblkhd` for blocks malloc mapped on their own), what the process holds, against which RSS shows
+    /// what fragmentation and untrimmed memory add; `free` as `freeHeapBytes`.
+    public static var heapUsage: (used: Int, free: Int) {
         let info = mallinfo2()
-        return Int(info.uordblks + info.hblkhd)
+        return (Int(info.uordblks + info.hblkhd), Int(info.fordblks))
     }
 
     /// How many more free bytes than the last trim left make the trimmer act before its period is up.

@@ -49,22 +49,7 @@ final class GitFixture: Sendable {
     /// Runs git with no system or user configuration; returns status, stdout and stderr.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = arguments
-        process.environment = ["GIT_CONFIG_NOSYSTEM": "1", "HOME": path("home"), "PATH": "/usr/bin:/bin", "LC_ALL": "C",
-                               "GIT_TERMINAL_PROMPT": "0", "GIT_AUTHOR_NAME": "CLI Author", "GIT_AUTHOR_EMAIL": "cli@example.com",
-                               "GIT_COMMITTER_NAME": "CLI Author", "GIT_COMMITTER_EMAIL": "cli@example.com"].merging(environment) { $1 }
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
-                String(decoding: errData, as: UTF8.self))
+        try TestSiteParts.runGit(arguments, home: path("home"), environment: environment)
     }
 
     /// Runs git and returns stdout; throws with git's stderr on failure.

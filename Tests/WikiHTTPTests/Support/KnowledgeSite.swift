@@ -65,25 +65,11 @@ final class KnowledgeSite {
     /// Runs the real git CLI (no system or user configuration); throws with stderr on failure.
     @discardableResult
     func git(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = arguments
-        process.environment = ["GIT_CONFIG_NOSYSTEM": "1", "HOME": root.appendingPathComponent("home").path, "PATH": "/usr/bin:/bin",
-                               "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_AUTHOR_NAME": "CLI Author",
-                               "GIT_AUTHOR_EMAIL": "cli@example.com", "GIT_COMMITTER_NAME": "CLI Author",
-                               "GIT_COMMITTER_EMAIL": "cli@example.com"]
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestClient.Failure(description: "git \(arguments.joined(separator: " ")): \(String(decoding: err, as: UTF8.self))")
+        let result = try TestSiteParts.runGit(arguments, home: path("home"))
+        guard result.status == 0 else {
+            throw TestClient.Failure(description: "git \(arguments.joined(separator: " ")): \(result.error)")
         }
-        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.output
     }
 
     /// The number of commits on main.

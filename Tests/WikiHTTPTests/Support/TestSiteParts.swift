@@ -28,6 +28,28 @@ enum TestSiteParts {
         guard case .committed = try wiki.save(edit) else { throw TestClient.Failure(description: "saving \(name) did not commit") }
     }
 
+    /// Runs the real git CLI with no system or user configuration, `home` as HOME and "CLI Author" as author
+    /// and committer (`environment` adds or overrides); the status, stdout without surrounding whitespace, stderr.
+    static func runGit(_ arguments: [String], home: String, environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = arguments
+        process.environment = ["GIT_CONFIG_NOSYSTEM": "1", "HOME": home, "PATH": "/usr/bin:/bin", "LC_ALL": "C",
+                               "GIT_TERMINAL_PROMPT": "0", "GIT_AUTHOR_NAME": "CLI Author", "GIT_AUTHOR_EMAIL": "cli@example.com",
+                               "GIT_COMMITTER_NAME": "CLI Author", "GIT_COMMITTER_EMAIL": "cli@example.com"].merging(environment) { $1 }
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
+                String(decoding: errData, as: UTF8.self))
+    }
+
     /// Port 0, one event loop, `workers` handler threads, no log lines.
     static func configuration(workers: Int) -> ServerConfiguration {
         var configuration = ServerConfiguration()
